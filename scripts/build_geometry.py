@@ -1,0 +1,90 @@
+"""Rebuild data/geometry/countries.geojson from Natural Earth 1:50m (npm world-atlas).
+
+Load the pinned world-atlas TopoJSON, key every country by ISO 3166-1 alpha-3 (Kosovo is
+XKX), drop Antarctica, simplify the whole coverage at once so shared borders stay shared,
+drop islands too small to see on a world map (keeping each country's largest part, so
+Malta survives), round coordinates, and write a compact GeoJSON.
+
+Run with `make geometry` (needs npm and network access to the npm registry).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pycountry
+import shapely
+from shapely.geometry import mapping
+from shapely.geometry.polygon import orient
+
+PACKAGE = "world-atlas@2.0.2"
+SOURCE_FILE = "package/countries-50m.json"
+OUT = Path(__file__).resolve().parent.parent / "data" / "geometry" / "countries.geojson"
+
+TOLERANCE_DEGREES = 0.25  # about one pixel on a 1280 px wide world map
+MIN_PART_AREA = 0.2  # square degrees; smaller islands are dropped (largest part kept)
+DECIMALS = 2
+ANTARCTICA_NUMERIC = "010"
+# Features Natural Earth draws without an ISO numeric code.
+CODE_BY_NAME = {"Kosovo": "XKX"}
+
+
+def iso3_for(numeric: str | None, name: str) -> str | None:
+    if name in CODE_BY_NAME:
+        return CODE_BY_NAME[name]
+    if numeric is None or (isinstance(numeric, float) and np.isnan(numeric)):
+        return None
+    country = pycountry.countries.get(numeric=str(numeric).zfill(3))
+    return country.alpha_3 if country else None
+
+
+def largest_parts(geom: shapely.Geometry) -> shapely.Geometry:
+    parts = list(shapely.get_parts(geom))
+    largest = max(parts, key=lambda part: part.area)
+    kept = [p for p in parts if p.area >= MIN_PART_AREA or p is largest]
+    # Counter-clockwise exteriors: the orientation d3's spherical geometry expects too.
+    kept = [orient(p, sign=1.0) for p in kept]
+    return kept[0] if len(kept) == 1 else shapely.MultiPolygon(kept)
+
+
+def rounded(obj: object) -> object:
+    if isinstance(obj, float):
+        return round(obj, DECIMALS)
+    if isinstance(obj, list | tuple):
+        return [rounded(x) for x in obj]
+    return obj
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=tmp, check=True)
+    with tarfile.open(next(Path(tmp).glob("world-atlas-*.tgz"))) as tar:
+        tar.extract(SOURCE_FILE, tmp, filter="data")
+    countries = gpd.read_file(Path(tmp) / SOURCE_FILE, layer="countries")
+
+countries = countries[countries["id"] != ANTARCTICA_NUMERIC].reset_index(drop=True)
+countries["geometry"] = countries.geometry.make_valid()
+simplified = shapely.coverage_simplify(countries.geometry.values, TOLERANCE_DEGREES)
+
+features = []
+for (_, row), geom in zip(countries.iterrows(), simplified, strict=True):
+    geometry = mapping(largest_parts(geom))
+    geometry["coordinates"] = rounded(geometry["coordinates"])
+    features.append(
+        {
+            "type": "Feature",
+            "properties": {"iso3": iso3_for(row["id"], row["name"]), "name": row["name"]},
+            "geometry": geometry,
+        }
+    )
+features.sort(key=lambda f: (f["properties"]["iso3"] or "~", f["properties"]["name"]))
+
+OUT.parent.mkdir(parents=True, exist_ok=True)
+text = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+OUT.write_text(text + "\n", encoding="utf-8")
+print(f"wrote {OUT} ({len(features)} features, {len(text) // 1024} KiB)")

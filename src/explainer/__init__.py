@@ -1,0 +1,18 @@
+"""An offline, sourced, bilingual explainer of the Global Alliance against Child Sexual
+Abuse Online (launched 5 December 2012 with 48 countries; 54 by 30 September 2014).
+"""
+
+from ._dataset import Dataset
+from ._errors import DataError, Problem
+from ._loading import load_dataset
+from ._status import CountryStatus, StatusKind
+
+__all__ = [
+    "CountryStatus",
+    "DataError",
+    "Dataset",
+    "Problem",
+    "StatusKind",
+    "load_dataset",
+]
+__version__ = "0.1.0"

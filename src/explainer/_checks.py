@@ -1,0 +1,167 @@
+"""Checks that need more than one record: references resolve, the lists add up."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ._dataset import Dataset
+from ._reading import FileReader, Row
+
+
+def cross_checks(
+    reader: FileReader,
+    data: Dataset,
+    located: Mapping[str, Sequence[tuple[Row, Any]]],
+    list_rows: Mapping[str, list[Row]],
+) -> None:
+    """Record every cross-file problem of ``data`` in ``reader``."""
+    root = reader.root
+    _unique_ids(reader, located)
+    _sources_resolve(reader, data, located)
+    _countries_known(reader, data, located, list_rows)
+    _lists_add_up(reader, data, list_rows, located.get("membership/undated.csv", ()))
+    for row, quote in located.get("quotes.yml", ()):
+        if quote.event not in {e.id for e in data.events}:
+            reader.problem(
+                root / "quotes.yml", row.line_of("event"), "event", f"no event {quote.event!r}"
+            )
+    for iso3 in sorted(data.countries):
+        if data.geometry and iso3 not in data.geometry["codes"]:
+            row = next(r for r, c in located["countries.csv"] if c.iso3 == iso3)
+            reader.problem(
+                root / "countries.csv",
+                row.line,
+                "iso3",
+                f"no shape for {iso3} in geometry/countries.geojson",
+            )
+    wording = data.targets_meta.get("wording_source")
+    if data.targets and not (isinstance(wording, dict) and {"en", "sv"} <= set(wording)):
+        reader.problem(
+            root / "targets.meta.yml",
+            1,
+            "wording_source",
+            "must name the published wording followed, for en and for sv",
+        )
+    if not data.lists:
+        reader.problem(root / "membership", 0, "(folder)", "no membership list (YYYY-MM-DD.csv)")
+
+
+def _unique_ids(reader: FileReader, located: Mapping[str, Sequence[tuple[Row, Any]]]) -> None:
+    for name, records in located.items():
+        key = "iso3" if name == "countries.csv" else "id"
+        if not records or not hasattr(records[0][1], key):
+            continue
+        counts = Counter(getattr(r, key) for _, r in records)
+        for row, record in records:
+            value = getattr(record, key)
+            if counts[value] > 1:
+                reader.problem(reader.root / name, row.line_of(key), key, f"{value!r} is not unique")
+
+
+def _sources_resolve(
+    reader: FileReader, data: Dataset, located: Mapping[str, Sequence[tuple[Row, Any]]]
+) -> None:
+    known = set(data.sources)
+
+    def check(name: str, line: int, field: str, ids: Sequence[str]) -> None:
+        for source_id in ids:
+            if source_id not in known:
+                reader.problem(
+                    reader.root / name, line, field, f"unknown source {source_id!r} (sources.csv)"
+                )
+
+    for name, records in located.items():
+        for row, record in records:
+            for field in ("sources", "eu_sources"):
+                if hasattr(record, field):
+                    check(name, row.line_of(field), field, getattr(record, field))
+            for i, translation in enumerate(getattr(record, "translations", [])):
+                check(name, row.line_of("translations"), f"translations.{i}.sources", translation.sources)
+    for lst in data.lists:
+        check(lst.file.replace(".csv", ".meta.yml"), 1, "sources", lst.meta.sources)
+    wording = data.targets_meta.get("wording_source")
+    if isinstance(wording, dict):
+        for lang, spec in wording.items():
+            source = spec.get("source") if isinstance(spec, dict) else None
+            check("targets.meta.yml", 1, f"wording_source.{lang}.source", [str(source)])
+
+
+def _countries_known(
+    reader: FileReader,
+    data: Dataset,
+    located: Mapping[str, Sequence[tuple[Row, Any]]],
+    list_rows: Mapping[str, list[Row]],
+) -> None:
+    def check(name: str, line: int, iso3: str) -> None:
+        if iso3 not in data.countries:
+            reader.problem(
+                reader.root / name, line, "iso3", f"{iso3} is not in countries.csv (add a row there)"
+            )
+
+    for name in ("membership/changes.csv", "membership/undated.csv"):
+        for row, record in located.get(name, ()):
+            check(name, row.line_of("iso3"), record.iso3)
+    for lst in data.lists:
+        for row in list_rows[lst.file]:
+            check(lst.file, row.line, str(row.values.get("iso3", "")))
+
+
+def _lists_add_up(
+    reader: FileReader,
+    data: Dataset,
+    list_rows: Mapping[str, list[Row]],
+    undated_rows: Sequence[tuple[Row, Any]],
+) -> None:
+    list_dates = {lst.date for lst in data.lists}
+    for lst in data.lists:
+        meta_file = reader.root / lst.file.replace(".csv", ".meta.yml")
+        known = [c for c in lst.members if c in data.countries]
+        eu = sum(data.eu_member_on(c, lst.date) for c in known)
+        for field, stated, found in (
+            ("stated_total", lst.meta.stated_total, len(lst.members)),
+            ("stated_eu", lst.meta.stated_eu, eu),
+            ("stated_non_eu", lst.meta.stated_non_eu, len(known) - eu),
+        ):
+            if stated != found:
+                reader.problem(
+                    meta_file, 1, field, f"the list says {stated} but {lst.file} has {found}"
+                )
+    for row, record in undated_rows if data.lists else ():
+        for field in ("not_before", "not_after"):
+            if getattr(record, field) not in list_dates:
+                reader.problem(
+                    reader.root / "membership/undated.csv",
+                    row.line,
+                    field,
+                    "must be the date of a membership list (a file in membership/)",
+                )
+    for earlier, later in zip(data.lists, data.lists[1:], strict=False):
+        expected = set(earlier.members)
+        for change in data.changes:
+            if earlier.date < change.date <= later.date:
+                (expected.add if change.change == "joined" else expected.discard)(change.iso3)
+        for record in data.undated:
+            if record.not_before == earlier.date and record.not_after == later.date:
+                (expected.add if record.change == "joined" else expected.discard)(record.iso3)
+        for iso3 in sorted(later.members - expected):
+            reader.problem(
+                reader.root / later.file,
+                _line(list_rows[later.file], iso3),
+                "iso3",
+                f"{iso3} is new since {earlier.file} but neither membership/changes.csv nor "
+                "membership/undated.csv records its joining",
+            )
+        for iso3 in sorted(expected - later.members):
+            reader.problem(
+                reader.root / later.file,
+                0,
+                "iso3",
+                f"{iso3} is missing, but no change in membership/changes.csv or "
+                "membership/undated.csv records its leaving",
+            )
+
+
+def _line(rows: list[Row], iso3: str) -> int:
+    return next((r.line for r in rows if r.values.get("iso3") == iso3), 0)

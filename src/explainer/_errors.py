@@ -1,0 +1,37 @@
+"""Problems found in data/, and the error that carries all of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in data/: where it is and what is wrong.
+
+    ``row`` is the line number in the file (a CSV's header is line 1; for YAML, the
+    line of the field), so an author can go straight to it.
+    """
+
+    file: str
+    row: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.row}: {self.field}: {self.message}"
+
+
+class DataError(ValueError):
+    """Raised by :func:`explainer.load_dataset` when data/ has problems.
+
+    Attributes
+    ----------
+    problems : tuple of Problem
+        Every problem found, in file and row order.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(sorted(problems))
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the data:\n{lines}")

@@ -1,0 +1,190 @@
+"""Load data/ into a Dataset, collecting every problem before failing."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ._checks import cross_checks
+from ._dataset import Dataset, MembershipList
+from ._errors import DataError
+from ._reading import FileReader, Row
+from ._schema import (
+    Country,
+    DatedChange,
+    Event,
+    ListEntry,
+    ListMeta,
+    Quote,
+    ReportedCount,
+    Source,
+    Target,
+    UndatedChange,
+    error_message,
+    field_path,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+# The layout of data/ (paths relative to it).
+SOURCES = "sources.csv"
+COUNTRIES = "countries.csv"
+MEMBERSHIP = "membership"
+CHANGES = "membership/changes.csv"
+UNDATED = "membership/undated.csv"
+COUNTS = "membership/counts.csv"
+EVENTS = "events.yml"
+QUOTES = "quotes.yml"
+TARGETS = "targets.yml"
+GEOMETRY = "geometry/countries.geojson"
+
+
+def default_data_dir() -> Path:
+    """The data folder: ``$EXPLAINER_DATA``, else ``data/`` of this checkout."""
+    configured = os.environ.get("EXPLAINER_DATA")
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def _columns(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def _validate(
+    reader: FileReader, path: Path, rows: Iterable[Row], model: type[M]
+) -> list[tuple[Row, M]]:
+    records = []
+    for row in rows:
+        try:
+            records.append((row, model.model_validate(row.values)))
+        except ValidationError as error:
+            for item in error.errors():
+                name = field_path(item["loc"])
+                reader.problem(path, row.line_of(name), name, error_message(dict(item)))
+    return records
+
+
+def _load_lists(reader: FileReader, root: Path) -> list[tuple[MembershipList, list[Row]]]:
+    lists = []
+    for csv_path in sorted((root / MEMBERSHIP).glob("[0-9]*.csv")):
+        meta_path = csv_path.with_suffix(".meta.yml")
+        meta_row = reader.yaml_mapping(meta_path)
+        rows = _validate(reader, csv_path, reader.csv_rows(csv_path, _columns(ListEntry)), ListEntry)
+        if meta_row is None:
+            continue
+        meta = _validate(reader, meta_path, [meta_row], ListMeta)
+        if not meta:
+            continue
+        entries = [entry.iso3 for _, entry in rows]
+        members = frozenset(entries)
+        lists.append(
+            (MembershipList(meta[0][1], members, reader.name(csv_path)), [r for r, _ in rows])
+        )
+        for iso3 in {c for c in entries if entries.count(c) > 1}:
+            line = next(r.line for r, e in rows if e.iso3 == iso3)
+            reader.problem(csv_path, line, "iso3", f"{iso3} is listed more than once")
+        if meta[0][1].date.isoformat() != csv_path.stem:
+            reader.problem(meta_path, meta_row.line_of("date"), "date", "must match the file name")
+    if not lists and not (root / MEMBERSHIP).is_dir():
+        reader.problem(root / MEMBERSHIP, 0, "(folder)", "folder not found")
+    return sorted(lists, key=lambda item: item[0].date)
+
+
+def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load and validate everything in ``data_dir``.
+
+    Parameters
+    ----------
+    data_dir : path, optional
+        The data folder; by default ``$EXPLAINER_DATA`` or this checkout's ``data/``.
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    DataError
+        Listing every problem as ``FILE:ROW: field: message``.
+
+    Examples
+    --------
+    >>> import explainer
+    >>> data = explainer.load_dataset()
+    >>> len(data.events) >= 10, data.countries["XKX"].name_en
+    (True, 'Kosovo')
+    """
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    reader = FileReader(root)
+
+    def csv_records(name: str, model: type[M]) -> list[tuple[Row, M]]:
+        path = root / name
+        return _validate(reader, path, reader.csv_rows(path, _columns(model)), model)
+
+    def yaml_records(name: str, model: type[M]) -> list[tuple[Row, M]]:
+        path = root / name
+        return _validate(reader, path, reader.yaml_rows(path), model)
+
+    sources = csv_records(SOURCES, Source)
+    countries = csv_records(COUNTRIES, Country)
+    changes = csv_records(CHANGES, DatedChange)
+    undated = csv_records(UNDATED, UndatedChange)
+    counts = csv_records(COUNTS, ReportedCount)
+    events = yaml_records(EVENTS, Event)
+    quotes = yaml_records(QUOTES, Quote)
+    targets = yaml_records(TARGETS, Target)
+    targets_meta = reader.yaml_mapping((root / TARGETS).with_suffix(".meta.yml"))
+    lists = _load_lists(reader, root)
+    geometry = _load_geometry(reader, root / GEOMETRY)
+
+    dataset = Dataset(
+        root=root,
+        sources={s.id: s for _, s in sources},
+        countries={c.iso3: c for _, c in countries},
+        lists=tuple(lst for lst, _ in lists),
+        changes=tuple(sorted((c for _, c in changes), key=lambda c: c.date)),
+        undated=tuple(u for _, u in undated),
+        counts=tuple(sorted((c for _, c in counts), key=lambda c: c.date.first)),
+        events=tuple(sorted((e for _, e in events), key=lambda e: (e.date.first, e.last_day))),
+        quotes=tuple(q for _, q in quotes),
+        targets=tuple(t for _, t in targets),
+        targets_meta=targets_meta.values if targets_meta else {},
+        geometry=geometry,
+    )
+    cross_checks(
+        reader,
+        dataset,
+        located={
+            SOURCES: sources,
+            COUNTRIES: countries,
+            CHANGES: changes,
+            UNDATED: undated,
+            COUNTS: counts,
+            EVENTS: events,
+            QUOTES: quotes,
+            TARGETS: targets,
+        },
+        list_rows={lst.file: rows for lst, rows in lists},
+    )
+    if reader.problems:
+        raise DataError(reader.problems)
+    return dataset
+
+
+def _load_geometry(reader: FileReader, path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        reader.problem(path, 0, "(file)", "file not found (rebuild it with `make geometry`)")
+        return {}
+    try:
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        features = collection["features"]
+        return {"features": features, "codes": {f["properties"]["iso3"] for f in features}}
+    except (ValueError, KeyError, TypeError) as error:
+        reader.problem(path, 0, "(file)", f"not a GeoJSON FeatureCollection with iso3: {error}")
+        return {}
