@@ -71,14 +71,25 @@ countries = countries[countries["id"] != ANTARCTICA_NUMERIC].reset_index(drop=Tr
 countries["geometry"] = countries.geometry.make_valid()
 simplified = shapely.coverage_simplify(countries.geometry.values, TOLERANCE_DEGREES)
 
-features = []
+# Natural Earth splits a few countries into several units (Australia and the Ashmore
+# and Cartier Islands share code 036): gather the parts of each code into one feature.
+parts_by_key: dict[tuple[str | None, str], list[shapely.Geometry]] = {}
 for (_, row), geom in zip(countries.iterrows(), simplified, strict=True):
-    geometry = mapping(largest_parts(geom))
+    code = iso3_for(row["id"], row["name"])
+    key = (code, row["name"]) if code is None else (code, "")
+    parts_by_key.setdefault(key, []).extend(shapely.get_parts(geom))
+# A code's name is that of its largest unit (Australia, not Ashmore and Cartier).
+by_area = sorted(countries.iterrows(), key=lambda item: shapely.area(item[1]["geometry"]))
+names = {iso3_for(r["id"], r["name"]): r["name"] for _, r in by_area}
+names.pop(None, None)
+features = []
+for (code, name), parts in parts_by_key.items():
+    geometry = mapping(largest_parts(shapely.MultiPolygon(parts)))
     geometry["coordinates"] = rounded(geometry["coordinates"])
     features.append(
         {
             "type": "Feature",
-            "properties": {"iso3": iso3_for(row["id"], row["name"]), "name": row["name"]},
+            "properties": {"iso3": code, "name": name or names[code]},
             "geometry": geometry,
         }
     )

@@ -5,6 +5,7 @@ Abuse Online (launched 5 December 2012 with 48 countries; 54 by 30 September 201
 from ._dataset import Dataset
 from ._errors import DataError, Problem
 from ._loading import load_dataset
+from ._map import membership_map
 from ._status import CountryStatus, StatusKind
 
 __all__ = [
@@ -14,5 +15,6 @@ __all__ = [
     "Problem",
     "StatusKind",
     "load_dataset",
+    "membership_map",
 ]
 __version__ = "0.1.0"

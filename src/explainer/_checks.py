@@ -15,15 +15,23 @@ def cross_checks(
     data: Dataset,
     located: Mapping[str, Sequence[tuple[Row, Any]]],
     list_rows: Mapping[str, list[Row]],
+    named_countries: set[str],
+    event_ids: set[str],
+    check_counts: bool,
 ) -> None:
-    """Record every cross-file problem of ``data`` in ``reader``."""
+    """Record every cross-file problem of ``data`` in ``reader``.
+
+    ``named_countries`` are the codes in countries.csv, valid rows or not, so that one
+    bad row is reported once; counts are checked only when every country row is valid.
+    """
     root = reader.root
     _unique_ids(reader, located)
     _sources_resolve(reader, data, located)
-    _countries_known(reader, data, located, list_rows)
-    _lists_add_up(reader, data, list_rows, located.get("membership/undated.csv", ()))
+    _countries_known(reader, named_countries, located, list_rows)
+    if check_counts:
+        _lists_add_up(reader, data, list_rows, located.get("membership/undated.csv", ()))
     for row, quote in located.get("quotes.yml", ()):
-        if quote.event not in {e.id for e in data.events}:
+        if quote.event not in event_ids:
             reader.problem(
                 root / "quotes.yml", row.line_of("event"), "event", f"no event {quote.event!r}"
             )
@@ -90,12 +98,12 @@ def _sources_resolve(
 
 def _countries_known(
     reader: FileReader,
-    data: Dataset,
+    named_countries: set[str],
     located: Mapping[str, Sequence[tuple[Row, Any]]],
     list_rows: Mapping[str, list[Row]],
 ) -> None:
     def check(name: str, line: int, iso3: str) -> None:
-        if iso3 not in data.countries:
+        if iso3 not in named_countries:
             reader.problem(
                 reader.root / name, line, "iso3", f"{iso3} is not in countries.csv (add a row there)"
             )
@@ -103,9 +111,9 @@ def _countries_known(
     for name in ("membership/changes.csv", "membership/undated.csv"):
         for row, record in located.get(name, ()):
             check(name, row.line_of("iso3"), record.iso3)
-    for lst in data.lists:
-        for row in list_rows[lst.file]:
-            check(lst.file, row.line, str(row.values.get("iso3", "")))
+    for file, rows in list_rows.items():
+        for row in rows:
+            check(file, row.line, str(row.values.get("iso3", "")))
 
 
 def _lists_add_up(

@@ -132,11 +132,13 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
         return _validate(reader, path, reader.yaml_rows(path), model)
 
     sources = csv_records(SOURCES, Source)
-    countries = csv_records(COUNTRIES, Country)
+    country_rows = reader.csv_rows(root / COUNTRIES, _columns(Country))
+    countries = _validate(reader, root / COUNTRIES, country_rows, Country)
     changes = csv_records(CHANGES, DatedChange)
     undated = csv_records(UNDATED, UndatedChange)
     counts = csv_records(COUNTS, ReportedCount)
-    events = yaml_records(EVENTS, Event)
+    event_rows = reader.yaml_rows(root / EVENTS)
+    events = _validate(reader, root / EVENTS, event_rows, Event)
     quotes = yaml_records(QUOTES, Quote)
     targets = yaml_records(TARGETS, Target)
     targets_meta = reader.yaml_mapping((root / TARGETS).with_suffix(".meta.yml"))
@@ -157,6 +159,10 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
         targets_meta=targets_meta.values if targets_meta else {},
         geometry=geometry,
     )
+    # Cross checks read what failed validation too, so one mistake is reported once:
+    # a bad country row still names a country, a bad event row still has an id, and the
+    # lists are compared only when every file they depend on is clean.
+    dirty = {p.file.split("/")[0] if p.file.startswith(MEMBERSHIP) else p.file for p in reader.problems}
     cross_checks(
         reader,
         dataset,
@@ -171,6 +177,9 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
             TARGETS: targets,
         },
         list_rows={lst.file: rows for lst, rows in lists},
+        named_countries={str(r.values.get("iso3", "")).strip() for r in country_rows},
+        event_ids={str(r.values.get("id", "")) for r in event_rows},
+        check_counts=not dirty & {COUNTRIES, MEMBERSHIP},
     )
     if reader.problems:
         raise DataError(reader.problems)

@@ -1,0 +1,72 @@
+"""Country shapes projected for a flat world map (Equal Earth), ready for plotting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from ._dataset import Dataset
+
+EQUAL_EARTH = "+proj=eqearth +lon_0=0 +datum=WGS84 +units=km"
+SMALL_AREA_KM2 = 30_000  # below this a country gets a marker too (Malta, Kosovo, ...)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One country's outline in projected kilometres."""
+
+    iso3: str | None
+    xs: tuple[float | None, ...]
+    ys: tuple[float | None, ...]
+    anchor: tuple[float, float]
+    area_km2: float
+
+    @property
+    def is_small(self) -> bool:
+        """Too small to see or hover on a world map without a marker."""
+        return self.area_km2 < SMALL_AREA_KM2
+
+
+def _rings(geom: shapely.Geometry) -> tuple[list[float | None], list[float | None]]:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for part in shapely.get_parts(geom):
+        coords = np.round(np.asarray(part.exterior.coords), 0)
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs.extend(coords[:, 0].tolist())
+        ys.extend(coords[:, 1].tolist())
+    return xs, ys
+
+
+@cache
+def projected_shapes(dataset: Dataset) -> tuple[Shape, ...]:
+    """Every shape in ``dataset.geometry``, projected to Equal Earth (km)."""
+    frame = gpd.GeoDataFrame.from_features(dataset.geometry["features"], crs="EPSG:4326")
+    frame = frame.to_crs(EQUAL_EARTH)
+    shapes = []
+    for iso3, geom in zip(frame["iso3"], frame.geometry, strict=True):
+        xs, ys = _rings(geom)
+        # The largest part's inner point: inside the country, unlike a centroid.
+        largest = max(shapely.get_parts(geom), key=lambda p: p.area)
+        point = largest.representative_point()
+        code = iso3 if isinstance(iso3, str) else None
+        shapes.append(Shape(code, tuple(xs), tuple(ys), (point.x, point.y), float(geom.area)))
+    return tuple(shapes)
+
+
+@cache
+def globe_outline() -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The edge of the Equal Earth world (the ocean's outline), in km."""
+    lats = np.linspace(-90, 90, 61)
+    lons = np.concatenate([np.full(61, 180.0), np.full(61, -180.0)])
+    edge = gpd.GeoSeries.from_xy(lons, np.concatenate([lats, lats[::-1]]), crs="EPSG:4326")
+    edge = edge.to_crs(EQUAL_EARTH)
+    xs = [*np.round(edge.x, 0).tolist(), float(np.round(edge.x.iloc[0], 0))]
+    ys = [*np.round(edge.y, 0).tolist(), float(np.round(edge.y.iloc[0], 0))]
+    return tuple(xs), tuple(ys)

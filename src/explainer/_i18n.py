@@ -1,0 +1,62 @@
+"""Interface strings (gettext catalogs, compiled by Babel) and dates in two languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date, format_interval, format_skeleton
+
+from ._dates import PartialDate
+
+LANGUAGES = ("en", "sv")
+LOCALES = {"en": "en_GB", "sv": "sv_SE"}
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "explainer"
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is a supported language.
+
+    Raises
+    ------
+    ValueError
+        For any other value.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    return lang
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The interface catalog for ``lang`` (English is the source language)."""
+    if check_lang(lang) == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+
+
+def format_day(day: dt.date, lang: str, length: str = "long") -> str:
+    """A day in words: "5 December 2012" (``length="medium"``: "5 Dec 2012")."""
+    return str(format_date(day, format=length, locale=LOCALES[lang]))
+
+
+def format_partial(date: PartialDate, lang: str) -> str:
+    """A date as precise as it is known: "December 2013", "2016", or a day."""
+    if date.precision == "day":
+        return format_day(date.first, lang)
+    if date.precision == "month":
+        return str(format_skeleton("yMMMM", date.first, locale=LOCALES[lang]))
+    return str(date.year)
+
+
+def format_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """A span of days: "20 – 21 June 2012", "20–21 juni 2012"."""
+    locale = LOCALES[lang]
+    if start.year != end.year:
+        return str(format_interval(start, end, skeleton="yMMMd", locale=locale))
+    # CLDR has no yMMMMd interval: format the days and months, then add the year.
+    days = format_interval(start, end, skeleton="MMMMd", locale=locale)
+    return f"{days} {start.year}"

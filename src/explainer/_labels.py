@@ -1,0 +1,115 @@
+"""Words and styles for each status: one place for the map, the table and the legend."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+from ._dataset import Dataset
+from ._i18n import format_day, format_partial, translations
+from ._status import CountryStatus, StatusKind
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """How a status is drawn: colour (Okabe-Ito, colour-blind safe) plus a second cue."""
+
+    fill: str
+    line: str
+    pattern: str  # plotly fillpattern shape: "" solid, "/" hatched, "." dotted, "x" crossed
+    dash: str
+    symbol: str  # marker symbol for small countries and the legend
+
+
+STYLES: dict[StatusKind, StatusStyle] = {
+    StatusKind.FOUNDING: StatusStyle("#0072B2", "#FFFFFF", "", "solid", "circle"),
+    StatusKind.JOINED: StatusStyle("#009E73", "#FFFFFF", "", "solid", "diamond"),
+    StatusKind.JOINED_UNDATED: StatusStyle("#E69F00", "#7A5200", "/", "solid", "square"),
+    StatusKind.MAY_HAVE_JOINED: StatusStyle("#F3D9A4", "#7A5200", ".", "dot", "square-open"),
+    StatusKind.UNCLEAR: StatusStyle("#CC79A7", "#6E2F55", "x", "dash", "triangle-up"),
+    StatusKind.ABSENT: StatusStyle("#BBBBBB", "#555555", "x", "dash", "x"),
+    StatusKind.LEFT: StatusStyle("#BBBBBB", "#555555", "x", "dash", "x"),
+    StatusKind.NOT_MEMBER: StatusStyle("#E8E8E8", "#FFFFFF", "", "solid", "circle-open"),
+}
+
+# The order statuses appear in legends and tables: clearest first.
+ORDER = [
+    StatusKind.FOUNDING,
+    StatusKind.JOINED,
+    StatusKind.JOINED_UNDATED,
+    StatusKind.MAY_HAVE_JOINED,
+    StatusKind.UNCLEAR,
+    StatusKind.ABSENT,
+    StatusKind.LEFT,
+    StatusKind.NOT_MEMBER,
+]
+
+
+def status_name(kind: StatusKind, lang: str) -> str:
+    """The short name of a status, for legends and table cells."""
+    _ = translations(lang).gettext
+    names = {
+        StatusKind.FOUNDING: _("Founding member"),
+        StatusKind.JOINED: _("Joined (date published)"),
+        StatusKind.JOINED_UNDATED: _("Joined by Sept. 2014, date not published"),
+        StatusKind.MAY_HAVE_JOINED: _("May have joined, date not published"),
+        StatusKind.UNCLEAR: _("Founding member, later status not published"),
+        StatusKind.ABSENT: _("Not in the later list"),
+        StatusKind.LEFT: _("Left"),
+        StatusKind.NOT_MEMBER: _("Not a member"),
+    }
+    return names[kind]
+
+
+def status_detail(status: CountryStatus, lang: str) -> str:
+    """One sentence on a status with its dates: what the hover and the table say."""
+    _ = translations(lang).gettext
+    kind = status.kind
+
+    def day(value: dt.date | None) -> str:
+        return format_day(value, lang) if value else _("date not published")
+
+    if kind is StatusKind.FOUNDING:
+        return _("Founding member since {date}").format(date=day(status.since))
+    if kind is StatusKind.JOINED:
+        return _("Joined on {date}").format(date=day(status.since))
+    if kind is StatusKind.LEFT:
+        return _("Left on {date}").format(date=day(status.since))
+    if kind is StatusKind.JOINED_UNDATED:
+        return _("Joined between {start} and {end}; exact date not published").format(
+            start=day(status.not_before), end=day(status.not_after)
+        )
+    if kind is StatusKind.MAY_HAVE_JOINED:
+        return _("May have joined since {start}; date not published (listed on {end})").format(
+            start=day(status.not_before), end=day(status.not_after)
+        )
+    if kind is StatusKind.UNCLEAR:
+        attested = format_partial(status.last_attested, lang) if status.last_attested else "?"
+        return _("Founding member; status after {date} not published").format(date=attested)
+    if kind is StatusKind.ABSENT:
+        return _("Listed earlier, not in the list of {date}; no source dates or explains it").format(
+            date=day(status.not_after)
+        )
+    return _("Not a member")
+
+
+def eu_label(is_eu: bool, lang: str) -> str:
+    """Whether a country is an EU Member State, in words."""
+    _ = translations(lang).gettext
+    return _("EU Member State") if is_eu else _("Not in the EU")
+
+
+def hover_html(dataset: Dataset, status: CountryStatus, lang: str) -> str:
+    """The hover text of a country: name, status with dates, EU, source (escaped)."""
+    _ = translations(lang).gettext
+    country = dataset.countries[status.iso3]
+    shorts = [dataset.sources[s].short for s in status.sources[:2] if s in dataset.sources]
+    lines = [
+        f"<b>{html.escape(country.name(lang))}</b>",
+        html.escape(status_detail(status, lang)),
+        html.escape(eu_label(status.eu, lang)),
+    ]
+    if shorts:
+        lines.append(html.escape(_("Source: {source}").format(source="; ".join(shorts))))
+    return "<br>".join(lines)
