@@ -38,6 +38,7 @@ validate: install
 
 unit: install
 	$(BIN)/pytest
+	$(BIN)/pytest --nbval-lax notebooks/
 
 test: lint typecheck validate unit
 

@@ -10,8 +10,27 @@ from explainer import Dataset, StatusKind
 
 D = dt.date
 LAUNCH_NON_EU = {
-    "ALB", "AUS", "KHM", "HRV", "GEO", "GHA", "JPN", "MDA", "MNE", "NZL", "NGA",
-    "NOR", "PHL", "SRB", "KOR", "CHE", "THA", "TUR", "UKR", "USA", "VNM",
+    "ALB",
+    "AUS",
+    "KHM",
+    "HRV",
+    "GEO",
+    "GHA",
+    "JPN",
+    "MDA",
+    "MNE",
+    "NZL",
+    "NGA",
+    "NOR",
+    "PHL",
+    "SRB",
+    "KOR",
+    "CHE",
+    "THA",
+    "TUR",
+    "UKR",
+    "USA",
+    "VNM",
 }
 UNDATED_JOINERS = {"ARM", "BIH", "CRI", "ISR", "XKX", "MEX"}
 

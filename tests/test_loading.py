@@ -45,7 +45,8 @@ def test_missing_swedish_name_names_file_row_and_field(data_copy: Callable[..., 
     replace(root / "countries.csv", "MLT,Malta,Malta,", "MLT,Malta,,")
     found = problems(root)
     line = next(
-        i for i, row in enumerate((root / "countries.csv").read_text().splitlines(), 1)
+        i
+        for i, row in enumerate((root / "countries.csv").read_text().splitlines(), 1)
         if row.startswith("MLT,")
     )
     assert found == [f"countries.csv:{line}: name_sv: required, but missing or empty"]
@@ -156,7 +157,9 @@ def test_every_problem_is_listed_not_just_the_first(data_copy: Callable[..., Pat
 def test_validate_command_succeeds_with_a_summary() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "explainer._cli", "validate"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("\n") == 1
@@ -168,7 +171,9 @@ def test_validate_command_fails_cleanly(data_copy: Callable[..., Path]) -> None:
     replace(root / "membership" / "changes.csv", "2013-06-17,CAN", "2013-06-17,XXX")
     result = subprocess.run(
         [sys.executable, "-m", "explainer._cli", "validate", "--data", str(root)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -48,20 +48,44 @@ def test_slider_labels_in_each_language(dataset: Dataset) -> None:
     en = explainer.membership_map(dataset, "en").layout.sliders[0].steps
     sv = explainer.membership_map(dataset, "sv").layout.sliders[0].steps
     assert [s.label for s in en] == [
-        "5 Dec 2012", "17 Jun 2013", "1 Jul 2013", "26 Mar 2014", "30 Sept 2014",
+        "5 Dec 2012",
+        "17 Jun 2013",
+        "1 Jul 2013",
+        "26 Mar 2014",
+        "30 Sept 2014",
     ]
     assert [s.label for s in sv] == [
-        "5 dec. 2012", "17 juni 2013", "1 juli 2013", "26 mars 2014", "30 sep. 2014",
+        "5 dec. 2012",
+        "17 juni 2013",
+        "1 juli 2013",
+        "26 mars 2014",
+        "30 sep. 2014",
     ]
 
 
 @pytest.mark.parametrize(
     ("iso3", "expected"),
     [
-        ("ARM", ["not_member", "may_have_joined", "may_have_joined", "may_have_joined",
-                 "joined_undated"]),
-        ("XKX", ["not_member", "may_have_joined", "may_have_joined", "may_have_joined",
-                 "joined_undated"]),
+        (
+            "ARM",
+            [
+                "not_member",
+                "may_have_joined",
+                "may_have_joined",
+                "may_have_joined",
+                "joined_undated",
+            ],
+        ),
+        (
+            "XKX",
+            [
+                "not_member",
+                "may_have_joined",
+                "may_have_joined",
+                "may_have_joined",
+                "joined_undated",
+            ],
+        ),
         ("CAN", ["not_member", "joined", "joined", "joined", "joined"]),
         ("VNM", ["founding", "unclear", "unclear", "unclear", "absent"]),
         ("HRV", ["founding"] * 5),
@@ -100,7 +124,9 @@ def test_titles_give_the_count_the_sources_support(dataset: Dataset) -> None:
 def test_hover_names_status_eu_and_source(dataset: Dataset) -> None:
     fig = explainer.membership_map(dataset, "sv")
     canada = fig.data[fig.layout.meta["countries"]["CAN"]]
-    final = fig.frames[-1].data[list(fig.frames[-1].traces).index(fig.layout.meta["countries"]["CAN"])]
+    final = fig.frames[-1].data[
+        list(fig.frames[-1].traces).index(fig.layout.meta["countries"]["CAN"])
+    ]
     assert canada.hoveron == "fills"
     assert final.text.startswith("<b>Kanada</b><br>Anslöt sig den 17 juni 2013")
     assert "Inte med i EU" in final.text

@@ -1,5 +1,6 @@
-"""An offline, sourced, bilingual explainer of the Global Alliance against Child Sexual
-Abuse Online (launched 5 December 2012 with 48 countries; 54 by 30 September 2014).
+"""Explain the Global Alliance against Child Sexual Abuse Online, offline and sourced.
+
+Launched on 5 December 2012 with 48 countries; 54 by 30 September 2014.
 """
 
 from ._dataset import Dataset

@@ -65,7 +65,9 @@ def _unique_ids(reader: FileReader, located: Mapping[str, Sequence[tuple[Row, An
         for row, record in records:
             value = getattr(record, key)
             if counts[value] > 1:
-                reader.problem(reader.root / name, row.line_of(key), key, f"{value!r} is not unique")
+                reader.problem(
+                    reader.root / name, row.line_of(key), key, f"{value!r} is not unique"
+                )
 
 
 def _sources_resolve(
@@ -86,7 +88,12 @@ def _sources_resolve(
                 if hasattr(record, field):
                     check(name, row.line_of(field), field, getattr(record, field))
             for i, translation in enumerate(getattr(record, "translations", [])):
-                check(name, row.line_of("translations"), f"translations.{i}.sources", translation.sources)
+                check(
+                    name,
+                    row.line_of("translations"),
+                    f"translations.{i}.sources",
+                    translation.sources,
+                )
     for lst in data.lists:
         check(lst.file.replace(".csv", ".meta.yml"), 1, "sources", lst.meta.sources)
     wording = data.targets_meta.get("wording_source")
@@ -105,7 +112,10 @@ def _countries_known(
     def check(name: str, line: int, iso3: str) -> None:
         if iso3 not in named_countries:
             reader.problem(
-                reader.root / name, line, "iso3", f"{iso3} is not in countries.csv (add a row there)"
+                reader.root / name,
+                line,
+                "iso3",
+                f"{iso3} is not in countries.csv (add a row there)",
             )
 
     for name in ("membership/changes.csv", "membership/undated.csv"):

@@ -49,6 +49,7 @@ class Dataset:
     (48, 54)
     >>> data.status_on("CAN", dt.date(2013, 6, 17)).kind.value
     'joined'
+
     """
 
     root: Path
@@ -85,9 +86,9 @@ class Dataset:
         ------
         KeyError
             If ``iso3`` is not in data/countries.csv.
+
         """
-        country = self.countries[iso3]
-        eu = self.eu_member_on(iso3, on)
+        eu = self.eu_member_on(iso3, on)  # also raises KeyError for an unknown code
         earlier = [lst for lst in self.lists if lst.date <= on]
         if not earlier:
             return CountryStatus(iso3, on, StatusKind.NOT_MEMBER, eu=eu)
@@ -107,25 +108,25 @@ class Dataset:
         if iso3 in current.members:
             assert first_listed is not None
             leaving = self._undated(iso3, "left", current.date, on)
-            if leaving is not None and leaving.last_attested is not None:
-                if on > leaving.last_attested.last:
-                    return status(
-                        StatusKind.UNCLEAR,
-                        not_before=leaving.not_before,
-                        not_after=leaving.not_after,
-                        last_attested=leaving.last_attested,
-                        sources=tuple(leaving.sources),
-                    )
+            attested = leaving.last_attested if leaving is not None else None
+            if leaving is not None and attested is not None and on > attested.last:
+                return status(
+                    StatusKind.UNCLEAR,
+                    not_before=leaving.not_before,
+                    not_after=leaving.not_after,
+                    last_attested=attested,
+                    sources=tuple(leaving.sources),
+                )
             if first_listed is self.lists[0]:
                 return status(
                     StatusKind.FOUNDING, since=self.launch, sources=tuple(first_listed.meta.sources)
                 )
-            join = next(
-                (c for c in self.changes if c.iso3 == iso3 and c.change == "joined"), None
-            )
+            join = next((c for c in self.changes if c.iso3 == iso3 and c.change == "joined"), None)
             if join is not None and join.date <= first_listed.date:
                 return status(StatusKind.JOINED, since=join.date, sources=tuple(join.sources))
-            joined = next((u for u in self.undated if u.iso3 == iso3 and u.change == "joined"), None)
+            joined = next(
+                (u for u in self.undated if u.iso3 == iso3 and u.change == "joined"), None
+            )
             return status(
                 StatusKind.JOINED_UNDATED,
                 not_before=joined.not_before if joined else None,
@@ -142,7 +143,9 @@ class Dataset:
                 sources=tuple(pending.sources),
             )
         if last_change is not None and last_change.change == "left":
-            return status(StatusKind.LEFT, since=last_change.date, sources=tuple(last_change.sources))
+            return status(
+                StatusKind.LEFT, since=last_change.date, sources=tuple(last_change.sources)
+            )
         if first_listed is not None:
             left = next((u for u in self.undated if u.iso3 == iso3 and u.change == "left"), None)
             return status(

@@ -27,6 +27,7 @@ class PartialDate:
     >>> d = PartialDate.parse("2013-12")
     >>> d.precision, d.first, d.last
     ('month', datetime.date(2013, 12, 1), datetime.date(2013, 12, 31))
+
     """
 
     year: int
@@ -41,6 +42,7 @@ class PartialDate:
         ------
         ValueError
             With a message fit to show an author, when the value is not such a date.
+
         """
         if isinstance(value, PartialDate):
             return value

@@ -29,6 +29,7 @@ class DataError(ValueError):
     ----------
     problems : tuple of Problem
         Every problem found, in file and row order.
+
     """
 
     def __init__(self, problems: list[Problem]) -> None:

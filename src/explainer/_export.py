@@ -14,14 +14,23 @@ from ._loading import load_dataset
 from ._map import membership_map
 
 # Shown under every figure: no logo link to plotly's site, no cloud export.
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
-                 "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"]}
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"],
+}
 
 
 def write_figure_html(fig: go.Figure, path: Path) -> Path:
     """Write ``fig`` as one HTML file with plotly.js inlined (nothing is fetched)."""
-    fig.write_html(path, include_plotlyjs=True, full_html=True, config=PLOTLY_CONFIG,
-                   auto_play=False, div_id="membership-map")
+    fig.write_html(
+        path,
+        include_plotlyjs=True,
+        full_html=True,
+        config=PLOTLY_CONFIG,
+        auto_play=False,
+        div_id="membership-map",
+    )
     return path
 
 
@@ -29,9 +38,11 @@ def _sources_html(dataset: Dataset, lang: str) -> str:
     _ = translations(lang).gettext
     items = []
     for source in sorted(dataset.sources.values(), key=lambda s: s.id):
-        date = format_partial(source.date_published, lang) if source.date_published else _("undated")
+        date = (
+            format_partial(source.date_published, lang) if source.date_published else _("undated")
+        )
         title = html.escape(source.title)
-        link = (f'<a href="{html.escape(source.url)}">{title}</a>' if source.url else title)
+        link = f'<a href="{html.escape(source.url)}">{title}</a>' if source.url else title
         items.append(
             f'<li id="source-{html.escape(source.id)}">{html.escape(source.publisher)}: '
             f"{link} ({html.escape(date)}, {html.escape(source.language)})</li>"
@@ -39,9 +50,7 @@ def _sources_html(dataset: Dataset, lang: str) -> str:
     return "\n".join(items)
 
 
-def export(
-    out: Path, lang: str = "en", data_dir: str | os.PathLike[str] | None = None
-) -> Path:
+def export(out: Path, lang: str = "en", data_dir: str | os.PathLike[str] | None = None) -> Path:
     """Write ``out/index.html``: the map with its own slider, and every source.
 
     Parameters
@@ -61,6 +70,7 @@ def export(
     ------
     DataError
         If the data has problems; nothing is written then.
+
     """
     _ = translations(check_lang(lang)).gettext
     dataset = load_dataset(data_dir)
@@ -72,7 +82,8 @@ def export(
         f"<h2>{html.escape(_('Sources'))}</h2><ol>{_sources_html(dataset, lang)}</ol></section>"
     )
     page = page.replace("<html>", f'<html lang="{lang}">', 1)
-    page = page.replace("<head>", f"<head><title>{html.escape(_('Global Alliance against Child Sexual Abuse Online'))}</title>", 1)
+    title = html.escape(_("Global Alliance against Child Sexual Abuse Online"))
+    page = page.replace("<head>", f"<head><title>{title}</title>", 1)
     page = page.replace("</body>", sources + "</body>", 1)
     map_path.write_text(page, encoding="utf-8")
     return map_path

@@ -24,6 +24,7 @@ def check_lang(lang: str) -> str:
     ------
     ValueError
         For any other value.
+
     """
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")

@@ -88,9 +88,9 @@ def status_detail(status: CountryStatus, lang: str) -> str:
         attested = format_partial(status.last_attested, lang) if status.last_attested else "?"
         return _("Founding member; status after {date} not published").format(date=attested)
     if kind is StatusKind.ABSENT:
-        return _("Listed earlier, not in the list of {date}; no source dates or explains it").format(
-            date=day(status.not_after)
-        )
+        return _(
+            "Listed earlier, not in the list of {date}; no source dates or explains it"
+        ).format(date=day(status.not_after))
     return _("Not a member")
 
 

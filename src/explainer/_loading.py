@@ -75,7 +75,9 @@ def _load_lists(reader: FileReader, root: Path) -> list[tuple[MembershipList, li
     for csv_path in sorted((root / MEMBERSHIP).glob("[0-9]*.csv")):
         meta_path = csv_path.with_suffix(".meta.yml")
         meta_row = reader.yaml_mapping(meta_path)
-        rows = _validate(reader, csv_path, reader.csv_rows(csv_path, _columns(ListEntry)), ListEntry)
+        rows = _validate(
+            reader, csv_path, reader.csv_rows(csv_path, _columns(ListEntry)), ListEntry
+        )
         if meta_row is None:
             continue
         meta = _validate(reader, meta_path, [meta_row], ListMeta)
@@ -119,6 +121,7 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
     >>> data = explainer.load_dataset()
     >>> len(data.events) >= 10, data.countries["XKX"].name_en
     (True, 'Kosovo')
+
     """
     root = Path(data_dir) if data_dir is not None else default_data_dir()
     reader = FileReader(root)
@@ -162,7 +165,9 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
     # Cross checks read what failed validation too, so one mistake is reported once:
     # a bad country row still names a country, a bad event row still has an id, and the
     # lists are compared only when every file they depend on is clean.
-    dirty = {p.file.split("/")[0] if p.file.startswith(MEMBERSHIP) else p.file for p in reader.problems}
+    dirty = {
+        p.file.split("/")[0] if p.file.startswith(MEMBERSHIP) else p.file for p in reader.problems
+    }
     cross_checks(
         reader,
         dataset,

@@ -71,7 +71,9 @@ def frame_title(dataset: Dataset, on: dt.date, lang: str) -> str:
     _ = translations(lang).gettext
     members = dataset.members_on(on)
     on_list = any(lst.date == on for lst in dataset.lists)
-    template = _("{date}: {count} countries") if on_list else _("{date}: {count} countries on record")
+    template = (
+        _("{date}: {count} countries") if on_list else _("{date}: {count} countries on record")
+    )
     title = template.format(date=format_day(on, lang), count=len(members))
     reported = dataset.reported_count(on)
     if reported is not None:
@@ -105,6 +107,7 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figur
     >>> fig = membership_map(lang="sv")
     >>> [frame.name for frame in fig.frames][:2]
     ['2012-12-05', '2013-06-17']
+
     """
     dataset = dataset if dataset is not None else load_dataset()
     _ = translations(check_lang(lang)).gettext
@@ -118,110 +121,211 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figur
 
     fig = go.Figure()
     ocean_x, ocean_y = globe_outline()
-    fig.add_trace(go.Scatter(
-        x=ocean_x, y=ocean_y, mode="lines", fill="toself", fillcolor=OCEAN,
-        line={"color": COAST, "width": 1}, hoverinfo="skip", showlegend=False, name="ocean",
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=ocean_x,
+            y=ocean_y,
+            mode="lines",
+            fill="toself",
+            fillcolor=OCEAN,
+            line={"color": COAST, "width": 1},
+            hoverinfo="skip",
+            showlegend=False,
+            name="ocean",
+        )
+    )
     background_x: list[float | None] = []
     background_y: list[float | None] = []
     for shape in shapes:
         if shape.iso3 not in dataset.countries:
             background_x += [*shape.xs, None]
             background_y += [*shape.ys, None]
-    fig.add_trace(go.Scatter(
-        x=background_x, y=background_y, mode="lines", fill="toself",
-        fillcolor=STYLES[StatusKind.NOT_MEMBER].fill, line={"color": "#FFFFFF", "width": 0.5},
-        hoverinfo="skip", showlegend=False, name="other countries",
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=background_x,
+            y=background_y,
+            mode="lines",
+            fill="toself",
+            fillcolor=STYLES[StatusKind.NOT_MEMBER].fill,
+            line={"color": "#FFFFFF", "width": 0.5},
+            hoverinfo="skip",
+            showlegend=False,
+            name="other countries",
+        )
+    )
     country_index = {}
     for shape in listed:
         assert shape.iso3 is not None
         country_index[shape.iso3] = len(fig.data)
-        fig.add_trace(go.Scatter(
-            x=shape.xs, y=shape.ys, mode="lines", fill="toself", hoveron="fills",
-            hoverinfo="text", name=dataset.countries[shape.iso3].name(lang),
-            customdata=[shape.iso3], showlegend=False,
-            **_country_update(dataset, first[shape.iso3], lang),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=shape.xs,
+                y=shape.ys,
+                mode="lines",
+                fill="toself",
+                hoveron="fills",
+                hoverinfo="text",
+                name=dataset.countries[shape.iso3].name(lang),
+                customdata=[shape.iso3],
+                showlegend=False,
+                **_country_update(dataset, first[shape.iso3], lang),
+            )
+        )
     marker_index = len(fig.data)
-    fig.add_trace(go.Scatter(
-        x=[s.anchor[0] for s in small], y=[s.anchor[1] for s in small], mode="markers",
-        customdata=[s.iso3 for s in small], hovertemplate="%{text}<extra></extra>",
-        showlegend=False, name="small countries",
-        **_marker_update(dataset, small, first, lang),
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=[s.anchor[0] for s in small],
+            y=[s.anchor[1] for s in small],
+            mode="markers",
+            customdata=[s.iso3 for s in small],
+            hovertemplate="%{text}<extra></extra>",
+            showlegend=False,
+            name="small countries",
+            **_marker_update(dataset, small, first, lang),
+        )
+    )
     used = {status.kind for day in statuses.values() for status in day.values()}
     for kind in (k for k in ORDER if k in used):
         style = STYLES[kind]
-        fig.add_trace(go.Scatter(
-            x=[None], y=[None], mode="lines+markers", fill="toself", name=status_name(kind, lang),
-            marker={"symbol": style.symbol, "color": style.fill, "size": 11,
-                    "line": {"color": "#222222", "width": 1.2}},
-            hoverinfo="skip", legendgroup=kind.value,
-            **_fill_style(CountryStatus("", steps[0], kind)),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines+markers",
+                fill="toself",
+                name=status_name(kind, lang),
+                marker={
+                    "symbol": style.symbol,
+                    "color": style.fill,
+                    "size": 11,
+                    "line": {"color": "#222222", "width": 1.2},
+                },
+                hoverinfo="skip",
+                legendgroup=kind.value,
+                **_fill_style(CountryStatus("", steps[0], kind)),
+            )
+        )
 
     # A frame carries only the traces that differ between frames: most founding members
     # look the same throughout, and leaving them out keeps the figure small.
     updates = {
-        day: {iso3: _country_update(dataset, s, lang)
-              for iso3, s in statuses[day].items() if iso3 in country_index}
+        day: {
+            iso3: _country_update(dataset, s, lang)
+            for iso3, s in statuses[day].items()
+            if iso3 in country_index
+        }
         for day in steps
     }
     changing = sorted(
-        (iso3 for iso3 in country_index if any(updates[d][iso3] != updates[steps[0]][iso3]
-                                                for d in steps)),
+        (
+            iso3
+            for iso3 in country_index
+            if any(updates[d][iso3] != updates[steps[0]][iso3] for d in steps)
+        ),
         key=country_index.__getitem__,
     )
     frames = []
     for day in steps:
-        frames.append(go.Frame(
-            name=day.isoformat(),
-            traces=[*(country_index[iso3] for iso3 in changing), marker_index],
-            data=[*(go.Scatter(**updates[day][iso3]) for iso3 in changing),
-                  go.Scatter(**_marker_update(dataset, small, statuses[day], lang))],
-            layout={"title": {"text": frame_title(dataset, day, lang)}},
-        ))
+        frames.append(
+            go.Frame(
+                name=day.isoformat(),
+                traces=[*(country_index[iso3] for iso3 in changing), marker_index],
+                data=[
+                    *(go.Scatter(**updates[day][iso3]) for iso3 in changing),
+                    go.Scatter(**_marker_update(dataset, small, statuses[day], lang)),
+                ],
+                layout={"title": {"text": frame_title(dataset, day, lang)}},
+            )
+        )
     fig.frames = frames
 
     # redraw=True: without it plotly leaves each frame's title unapplied.
-    animate = {"mode": "immediate", "frame": {"duration": 0, "redraw": True},
-               "transition": {"duration": 0}}
+    animate = {
+        "mode": "immediate",
+        "frame": {"duration": 0, "redraw": True},
+        "transition": {"duration": 0},
+    }
     play = {**animate, "frame": {"duration": 1600, "redraw": True}, "fromcurrent": True}
     fig.update_layout(
-        title={"text": frame_title(dataset, steps[0], lang), "x": 0.02, "xanchor": "left",
-               "y": 0.965, "yanchor": "top", "yref": "container",
-               "font": {"size": 24}},
+        title={
+            "text": frame_title(dataset, steps[0], lang),
+            "x": 0.02,
+            "xanchor": "left",
+            "y": 0.965,
+            "yanchor": "top",
+            "yref": "container",
+            "font": {"size": 24},
+        },
         font={"family": FONT, "size": 15, "color": "#222222"},
         # constrain="domain": keep the whole world in view and shrink the plot area to
         # the map's aspect ratio instead of cropping the poles.
         xaxis={"visible": False, "range": X_RANGE, "constrain": "domain"},
-        yaxis={"visible": False, "range": Y_RANGE, "scaleanchor": "x", "scaleratio": 1,
-               "constrain": "domain"},
-        template="none", plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF",
+        yaxis={
+            "visible": False,
+            "range": Y_RANGE,
+            "scaleanchor": "x",
+            "scaleratio": 1,
+            "constrain": "domain",
+        },
+        template="none",
+        plot_bgcolor="#FFFFFF",
+        paper_bgcolor="#FFFFFF",
         margin={"l": 10, "r": 10, "t": 175, "b": 110},
         height=780,
         hoverlabel={"font": {"size": 15, "family": FONT}, "align": "left"},
         # The legend runs under the title, above the map, so it hides no country.
-        legend={"orientation": "h", "x": 0.0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
-                "font": {"size": 15}, "itemsizing": "constant", "itemwidth": 40,
-                "itemclick": False, "itemdoubleclick": False},
+        legend={
+            "orientation": "h",
+            "x": 0.0,
+            "y": 1.0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "font": {"size": 15},
+            "itemsizing": "constant",
+            "itemwidth": 40,
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
         dragmode="pan",
         meta={"lang": lang, "countries": country_index, "markers": marker_index},
-        sliders=[{
-            "active": 0, "x": 0.17, "len": 0.8, "y": 0, "yanchor": "top", "pad": {"t": 10},
-            "currentvalue": {"prefix": _("Date: "), "font": {"size": 16}},
-            "steps": [{"label": format_day(day, lang, "medium"), "method": "animate",
-                       "args": [[day.isoformat()], animate]} for day in steps],
-        }],
-        updatemenus=[{
-            "type": "buttons", "direction": "left", "x": 0.0, "y": 0, "xanchor": "left",
-            "yanchor": "top", "pad": {"t": 20, "r": 10}, "showactive": False,
-            "buttons": [
-                {"label": "▶ " + _("Play"), "method": "animate", "args": [None, play]},
-                {"label": "❚❚ " + _("Pause"), "method": "animate",
-                 "args": [[None], {**animate, "mode": "immediate"}]},
-            ],
-        }],
+        sliders=[
+            {
+                "active": 0,
+                "x": 0.17,
+                "len": 0.8,
+                "y": 0,
+                "yanchor": "top",
+                "pad": {"t": 10},
+                "currentvalue": {"prefix": _("Date: "), "font": {"size": 16}},
+                "steps": [
+                    {
+                        "label": format_day(day, lang, "medium"),
+                        "method": "animate",
+                        "args": [[day.isoformat()], animate],
+                    }
+                    for day in steps
+                ],
+            }
+        ],
+        updatemenus=[
+            {
+                "type": "buttons",
+                "direction": "left",
+                "x": 0.0,
+                "y": 0,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"t": 20, "r": 10},
+                "showactive": False,
+                "buttons": [
+                    {"label": "▶ " + _("Play"), "method": "animate", "args": [None, play]},
+                    {
+                        "label": "❚❚ " + _("Pause"),
+                        "method": "animate",
+                        "args": [[None], {**animate, "mode": "immediate"}],
+                    },
+                ],
+            }
+        ],
     )
     return fig

@@ -71,7 +71,9 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$"), AfterValidator(_known_iso3)]
 SourceIds = Annotated[list[Slug], BeforeValidator(_split_ids), Field(min_length=1)]
 Day = Annotated[dt.date, BeforeValidator(_date_only)]
-OptionalDay = Annotated[dt.date | None, BeforeValidator(_blank_to_none), BeforeValidator(_date_only)]
+OptionalDay = Annotated[
+    dt.date | None, BeforeValidator(_blank_to_none), BeforeValidator(_date_only)
+]
 Fuzzy = Annotated[PartialDate, PlainValidator(_partial_date)]
 OptionalFuzzy = Annotated[
     PartialDate | None,

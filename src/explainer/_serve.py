@@ -15,7 +15,9 @@ def serve(port: int = 8866, lang: str = "en", open_browser: bool = True) -> int:
     Until the Voilà dashboard lands, this opens JupyterLab on ``notebooks/``.
     """
     command = [
-        sys.executable, "-m", "jupyterlab",
+        sys.executable,
+        "-m",
+        "jupyterlab",
         f"--ServerApp.port={port}",
         "--ServerApp.ip=127.0.0.1",
         "--ServerApp.port_retries=0",

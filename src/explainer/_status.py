@@ -60,6 +60,7 @@ class CountryStatus:
         Ids of the sources behind this standing.
     eu : bool
         Whether the country was an EU Member State on ``on``.
+
     """
 
     iso3: str
