@@ -291,8 +291,8 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figur
         sliders=[
             {
                 "active": 0,
-                "x": 0.17,
-                "len": 0.8,
+                "x": 0.23,
+                "len": 0.72,
                 "y": 0,
                 "yanchor": "top",
                 "pad": {"t": 10},
