@@ -183,3 +183,14 @@ def test_validate_command_fails_cleanly(data_copy: Callable[..., Path]) -> None:
 def test_missing_data_folder_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
     found = problems(tmp_path / "nowhere")
     assert "sources.csv:0: (file): file not found" in found
+
+
+def test_duplicate_shapes_are_reported(data_copy: Callable[..., Path]) -> None:
+    root = data_copy(TINY)
+    path = root / "geometry" / "countries.geojson"
+    collection = json.loads(path.read_text())
+    collection["features"].append(collection["features"][0])
+    path.write_text(json.dumps(collection))
+    assert problems(root) == [
+        "geometry/countries.geojson:0: iso3: SWE has more than one feature (merge them)"
+    ]

@@ -198,7 +198,10 @@ def _load_geometry(reader: FileReader, path: Path) -> dict[str, Any]:
     try:
         collection = json.loads(path.read_text(encoding="utf-8"))
         features = collection["features"]
-        return {"features": features, "codes": {f["properties"]["iso3"] for f in features}}
+        codes = [f["properties"]["iso3"] for f in features]
     except (ValueError, KeyError, TypeError) as error:
         reader.problem(path, 0, "(file)", f"not a GeoJSON FeatureCollection with iso3: {error}")
         return {}
+    for code in sorted({c for c in codes if c is not None and codes.count(c) > 1}):
+        reader.problem(path, 0, "iso3", f"{code} has more than one feature (merge them)")
+    return {"features": features, "codes": set(codes)}
