@@ -3,6 +3,7 @@
 Launched on 5 December 2012 with 48 countries; 54 by 30 September 2014.
 """
 
+from ._dashboard import Dashboard, dashboard
 from ._dataset import Dataset
 from ._errors import DataError, Problem
 from ._loading import load_dataset
@@ -11,10 +12,12 @@ from ._status import CountryStatus, StatusKind
 
 __all__ = [
     "CountryStatus",
+    "Dashboard",
     "DataError",
     "Dataset",
     "Problem",
     "StatusKind",
+    "dashboard",
     "load_dataset",
     "membership_map",
 ]

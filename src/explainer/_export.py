@@ -77,9 +77,10 @@ def export(out: Path, lang: str = "en", data_dir: str | os.PathLike[str] | None 
     out.mkdir(parents=True, exist_ok=True)
     map_path = write_figure_html(membership_map(dataset, lang), out / "index.html")
     page = map_path.read_text(encoding="utf-8")
+    heading = html.escape(_("Sources"))
     sources = (
         f'<section style="font-family:sans-serif;max-width:70em;margin:1em">'
-        f"<h2>{html.escape(_('Sources'))}</h2><ol>{_sources_html(dataset, lang)}</ol></section>"
+        f"<h2>{heading}</h2><ol>{_sources_html(dataset, lang)}</ol></section>"
     )
     page = page.replace("<html>", f'<html lang="{lang}">', 1)
     title = html.escape(_("Global Alliance against Child Sexual Abuse Online"))

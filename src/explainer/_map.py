@@ -66,15 +66,23 @@ def _marker_update(
     }
 
 
-def frame_title(dataset: Dataset, on: dt.date, lang: str) -> str:
-    """The headline of the map on ``on``: the date and the count the sources support."""
+def frame_title(dataset: Dataset, on: dt.date, lang: str, label: str | None = None) -> str:
+    """The headline of the map on ``on``: the date and the count the sources support.
+
+    ``label`` replaces the formatted date (an event's "December 2013", say).
+    """
     _ = translations(lang).gettext
+    when = label or format_day(on, lang)
+    if on < dataset.launch:
+        return _("{date}: before the launch ({launch})").format(
+            date=when, launch=format_day(dataset.launch, lang)
+        )
     members = dataset.members_on(on)
     on_list = any(lst.date == on for lst in dataset.lists)
     template = (
         _("{date}: {count} countries") if on_list else _("{date}: {count} countries on record")
     )
-    title = template.format(date=format_day(on, lang), count=len(members))
+    title = template.format(date=when, count=len(members))
     reported = dataset.reported_count(on)
     if reported is not None:
         source = dataset.sources[reported.sources[0]].short
@@ -85,40 +93,17 @@ def frame_title(dataset: Dataset, on: dt.date, lang: str) -> str:
     return title
 
 
-def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figure:
-    """A world map of the alliance's members, one frame per membership step.
+def base_figure(dataset: Dataset, lang: str, on: dt.date) -> go.Figure:
+    """The map without frames or slider, showing the membership on ``on``.
 
-    Parameters
-    ----------
-    dataset : Dataset, optional
-        By default the project's ``data/``.
-    lang : {"en", "sv"}
-        Language of every label.
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        Filled scatter traces on an Equal Earth projection; each country in any list is
-        its own trace (``customdata=[iso3]``), small members also get a marker. Frames
-        are named by ISO date; a slider and play/pause step through them.
-
-    Examples
-    --------
-    >>> fig = membership_map(lang="sv")
-    >>> [frame.name for frame in fig.frames][:2]
-    ['2012-12-05', '2013-06-17']
-
+    ``layout.meta`` maps each listed country to its trace index (``countries``) and
+    names the marker trace (``markers``) and the legend traces (``legend``).
     """
-    dataset = dataset if dataset is not None else load_dataset()
     _ = translations(check_lang(lang)).gettext
-    steps = dataset.steps
-    statuses = {day: dataset.statuses_on(day) for day in steps}
-    first = statuses[steps[0]]
-
+    first = dataset.statuses_on(on)
     shapes = projected_shapes(dataset)
     listed = [s for s in shapes if s.iso3 in dataset.countries]
     small = [s for s in listed if s.is_small]
-
     fig = go.Figure()
     ocean_x, ocean_y = globe_outline()
     fig.add_trace(
@@ -184,8 +169,9 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figur
             **_marker_update(dataset, small, first, lang),
         )
     )
-    used = {status.kind for day in statuses.values() for status in day.values()}
-    for kind in (k for k in ORDER if k in used):
+    legend_index = {}
+    for kind in legend_kinds(dataset):
+        legend_index[kind.value] = len(fig.data)
         style = STYLES[kind]
         fig.add_trace(
             go.Scatter(
@@ -202,9 +188,126 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figur
                 },
                 hoverinfo="skip",
                 legendgroup=kind.value,
-                **_fill_style(CountryStatus("", steps[0], kind)),
+                **_fill_style(CountryStatus("", on, kind)),
             )
         )
+
+    fig.update_layout(
+        title={
+            "text": frame_title(dataset, on, lang),
+            "x": 0.02,
+            "xanchor": "left",
+            "y": 0.965,
+            "yanchor": "top",
+            "yref": "container",
+            "font": {"size": 24},
+        },
+        font={"family": FONT, "size": 15, "color": "#222222"},
+        # constrain="domain": keep the whole world in view and shrink the plot area to
+        # the map's aspect ratio instead of cropping the poles.
+        xaxis={"visible": False, "range": X_RANGE, "constrain": "domain"},
+        yaxis={
+            "visible": False,
+            "range": Y_RANGE,
+            "scaleanchor": "x",
+            "scaleratio": 1,
+            "constrain": "domain",
+        },
+        template="none",
+        plot_bgcolor="#FFFFFF",
+        paper_bgcolor="#FFFFFF",
+        margin={"l": 10, "r": 10, "t": 175, "b": 10},
+        height=680,
+        hoverlabel={"font": {"size": 15, "family": FONT}, "align": "left"},
+        # The legend runs under the title, above the map, so it hides no country.
+        legend={
+            "orientation": "h",
+            "x": 0.0,
+            "y": 1.0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "font": {"size": 15},
+            "itemsizing": "constant",
+            "itemwidth": 40,
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+        dragmode="pan",
+        meta={
+            "lang": lang,
+            "countries": country_index,
+            "markers": marker_index,
+            "legend": legend_index,
+        },
+    )
+    return fig
+
+
+def legend_kinds(dataset: Dataset) -> list[StatusKind]:
+    """The statuses any country has on any step or event date, in legend order."""
+    days = {*dataset.steps, *(e.last_day for e in dataset.events)}
+    used = {s.kind for day in days for s in dataset.statuses_on(day).values()}
+    return [k for k in ORDER if k in used]
+
+
+def update_map(
+    fig: go.Figure, dataset: Dataset, on: dt.date, lang: str, title: str | None = None
+) -> None:
+    """Restyle ``fig`` (from :func:`base_figure`) in place to the membership on ``on``.
+
+    Every visible string follows ``lang``; with a ``FigureWidget`` this is one batched
+    update, not a new figure.
+    """
+    meta = fig.layout.meta
+    statuses = dataset.statuses_on(on)
+    shapes = {s.iso3: s for s in projected_shapes(dataset)}
+    small = [shapes[code] for code in fig.data[meta["markers"]].customdata]
+    with fig.batch_update():
+        for iso3, index in meta["countries"].items():
+            fig.data[index].update(
+                name=dataset.countries[iso3].name(lang),
+                **_country_update(dataset, statuses[iso3], lang),
+            )
+        fig.data[meta["markers"]].update(**_marker_update(dataset, small, statuses, lang))
+        for kind, index in meta["legend"].items():
+            fig.data[index].name = status_name(StatusKind(kind), lang)
+        fig.layout.title.text = title or frame_title(dataset, on, lang)
+        fig.layout.meta = {**meta, "lang": lang}
+
+
+def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figure:
+    """A world map of the alliance's members, one frame per membership step.
+
+    Parameters
+    ----------
+    dataset : Dataset, optional
+        By default the project's ``data/``.
+    lang : {"en", "sv"}
+        Language of every label.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Filled scatter traces on an Equal Earth projection; each country in any list is
+        its own trace (``customdata=[iso3]``), small members also get a marker. Frames
+        are named by ISO date; a slider and play/pause step through them.
+
+    Examples
+    --------
+    >>> fig = membership_map(lang="sv")
+    >>> [frame.name for frame in fig.frames][:2]
+    ['2012-12-05', '2013-06-17']
+
+    """
+    dataset = dataset if dataset is not None else load_dataset()
+    _ = translations(check_lang(lang)).gettext
+    steps = dataset.steps
+    statuses = {day: dataset.statuses_on(day) for day in steps}
+    fig = base_figure(dataset, lang, steps[0])
+    country_index = fig.layout.meta["countries"]
+    marker_index = fig.layout.meta["markers"]
+    shapes = {s.iso3: s for s in projected_shapes(dataset)}
+    small = [shapes[code] for code in fig.data[marker_index].customdata]
 
     # A frame carries only the traces that differ between frames: most founding members
     # look the same throughout, and leaving them out keeps the figure small.
@@ -247,47 +350,8 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figur
     }
     play = {**animate, "frame": {"duration": 1600, "redraw": True}, "fromcurrent": True}
     fig.update_layout(
-        title={
-            "text": frame_title(dataset, steps[0], lang),
-            "x": 0.02,
-            "xanchor": "left",
-            "y": 0.965,
-            "yanchor": "top",
-            "yref": "container",
-            "font": {"size": 24},
-        },
-        font={"family": FONT, "size": 15, "color": "#222222"},
-        # constrain="domain": keep the whole world in view and shrink the plot area to
-        # the map's aspect ratio instead of cropping the poles.
-        xaxis={"visible": False, "range": X_RANGE, "constrain": "domain"},
-        yaxis={
-            "visible": False,
-            "range": Y_RANGE,
-            "scaleanchor": "x",
-            "scaleratio": 1,
-            "constrain": "domain",
-        },
-        template="none",
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        margin={"l": 10, "r": 10, "t": 175, "b": 110},
+        margin={"b": 110},
         height=780,
-        hoverlabel={"font": {"size": 15, "family": FONT}, "align": "left"},
-        # The legend runs under the title, above the map, so it hides no country.
-        legend={
-            "orientation": "h",
-            "x": 0.0,
-            "y": 1.0,
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "font": {"size": 15},
-            "itemsizing": "constant",
-            "itemwidth": 40,
-            "itemclick": False,
-            "itemdoubleclick": False,
-        },
-        dragmode="pan",
-        meta={"lang": lang, "countries": country_index, "markers": marker_index},
         sliders=[
             {
                 "active": 0,

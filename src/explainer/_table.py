@@ -1,0 +1,101 @@
+"""The members table (the map's text alternative) and the CSV download."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import datetime as dt
+import html
+import io
+
+from ._dataset import Dataset
+from ._i18n import format_day, translations
+from ._labels import ORDER, eu_label, status_detail, status_name
+from ._status import StatusKind
+
+
+def members_table(dataset: Dataset, on: dt.date, lang: str, label: str | None = None) -> str:
+    """An HTML table of every listed country's status on ``on``, members first."""
+    _ = translations(lang).gettext
+    statuses = dataset.statuses_on(on)
+    rows = sorted(
+        statuses.values(),
+        key=lambda s: (ORDER.index(s.kind), dataset.countries[s.iso3].name(lang)),
+    )
+    count = sum(s.is_member for s in rows)
+    caption = _("Members on {date}: {count} countries on record").format(
+        date=label or format_day(on, lang), count=count
+    )
+    head = "".join(
+        f'<th scope="col">{html.escape(h)}</th>'
+        for h in (_("Country"), _("Status"), _("Details"), _("EU"), _("Source"))
+    )
+    body = []
+    for status in rows:
+        if status.kind is StatusKind.NOT_MEMBER and on < dataset.launch:
+            continue
+        country = dataset.countries[status.iso3]
+        sources = "; ".join(
+            dataset.sources[s].short for s in status.sources if s in dataset.sources
+        )
+        body.append(
+            f'<tr data-iso3="{status.iso3}" data-status="{status.kind.value}">'
+            f'<th scope="row">{html.escape(country.name(lang))}</th>'
+            f"<td>{html.escape(status_name(status.kind, lang))}</td>"
+            f"<td>{html.escape(status_detail(status, lang))}</td>"
+            f"<td>{html.escape(eu_label(status.eu, lang))}</td>"
+            f"<td>{html.escape(sources)}</td></tr>"
+        )
+    if not body:
+        empty = _("No members yet: the alliance was launched on {date}.").format(
+            date=format_day(dataset.launch, lang)
+        )
+        body.append(f'<tr><td colspan="5">{html.escape(empty)}</td></tr>')
+    return (
+        f'<table class="gaexp-table"><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def membership_csv(dataset: Dataset) -> str:
+    """The membership data as CSV: one row per country, lists, dates, sources."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    list_columns = [f"in_list_{lst.date.isoformat()}" for lst in dataset.lists]
+    writer.writerow(
+        ["iso3", "name_en", "name_sv", *list_columns, "joined", "joined_date", "note", "sources"]
+    )
+    last = dataset.lists[-1].date
+    for iso3, country in sorted(dataset.countries.items()):
+        status = dataset.status_on(iso3, last)
+        joined = {
+            StatusKind.FOUNDING: ("founding", status.since),
+            StatusKind.JOINED: ("joined", status.since),
+            StatusKind.JOINED_UNDATED: ("joined, date not published", None),
+        }.get(status.kind, (status.kind.value.replace("_", " "), None))
+        undated = next((u for u in dataset.undated if u.iso3 == iso3), None)
+        urls = sorted({dataset.sources[s].url or s for s in status.sources})
+        writer.writerow(
+            [
+                iso3,
+                country.name_en,
+                country.name_sv,
+                *("yes" if iso3 in lst.members else "no" for lst in dataset.lists),
+                joined[0],
+                joined[1].isoformat() if joined[1] else "",
+                undated.note if undated else "",
+                " ".join(urls),
+            ]
+        )
+    return out.getvalue()
+
+
+def csv_download_link(dataset: Dataset, lang: str) -> str:
+    """A link that downloads :func:`membership_csv`, working with no server behind it."""
+    _ = translations(lang).gettext
+    payload = base64.b64encode(membership_csv(dataset).encode("utf-8")).decode("ascii")
+    label = html.escape(_("Download the membership data (CSV)"))
+    return (
+        f'<a class="gaexp-download" download="global-alliance-membership.csv" '
+        f'href="data:text/csv;charset=utf-8;base64,{payload}">{label}</a>'
+    )
