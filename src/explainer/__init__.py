@@ -9,6 +9,14 @@ from ._errors import DataError, Problem
 from ._loading import load_dataset
 from ._map import membership_map
 from ._status import CountryStatus, StatusKind
+from ._story import (
+    all_quotes,
+    events_table,
+    members_on_list,
+    open_questions,
+    sources_list,
+    targets_table,
+)
 
 __all__ = [
     "CountryStatus",
@@ -17,8 +25,14 @@ __all__ = [
     "Dataset",
     "Problem",
     "StatusKind",
+    "all_quotes",
     "dashboard",
+    "events_table",
     "load_dataset",
+    "members_on_list",
     "membership_map",
+    "open_questions",
+    "sources_list",
+    "targets_table",
 ]
 __version__ = "0.1.0"

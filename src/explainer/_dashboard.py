@@ -14,9 +14,11 @@ import plotly.graph_objects as go
 import traitlets
 
 from ._dataset import Dataset
+from ._html import HTMLFragment
 from ._i18n import LANGUAGES, check_lang, translations
+from ._labels import legend_html
 from ._loading import load_dataset
-from ._map import base_figure, frame_title, update_map
+from ._map import base_figure, frame_title, legend_kinds, update_map
 from ._quotes import quote_cards
 from ._table import csv_download_link, members_table
 from ._timeline import Timeline, event_date_label, event_record, timeline_labels
@@ -58,16 +60,21 @@ class Dashboard(widgets.VBox):  # type: ignore[misc]
         figure = base_figure(dataset, lang, first.last_day)
         # In the dashboard the legend goes under the map: the column is narrower.
         figure.update_layout(
-            height=540,
-            margin={"t": 70, "b": 95},
+            height=360,
+            margin={"t": 70, "b": 5},
+            showlegend=False,  # the HTML legend below the map takes less room
             title={"font": {"size": 20}, "y": 0.95},
-            legend={"y": -0.01, "yanchor": "top", "font": {"size": 13}, "itemwidth": 30},
+            yaxis={"constraintoward": "top"},
         )
         # The first state goes in before the widget exists: updates made before a
         # front end renders the widget are not replayed to it.
         self._update_map(figure, first.id)
+        figure.update_layout(autosize=True)
         self.map = go.FigureWidget(figure)
+        # Follow the width of the grid column (plotly otherwise keeps its first width).
+        self.map._config = {"responsive": True, "displaylogo": False}
         self.quotes = widgets.HTML()
+        self.legend = widgets.HTML()
         self.table = widgets.HTML()
         self.download = widgets.HTML()
 
@@ -78,10 +85,17 @@ class Dashboard(widgets.VBox):  # type: ignore[misc]
             [self.heading, self.language],
             layout={"justify_content": "space-between", "align_items": "center"},
         )
+        # Three columns, so that a 1280x720 projector shows the timeline, the map and
+        # the quote cards together; narrower screens get two (see _dashboard.css).
         body = widgets.GridBox(
-            [self.timeline, widgets.VBox([self.map, self.quotes])],
-            layout={"grid_template_columns": "minmax(17rem, 32%) 1fr", "grid_gap": "1rem"},
+            [self.timeline, widgets.VBox([self.map, self.legend]), self.quotes],
+            layout={
+                "grid_template_columns": "minmax(15rem, 24%) minmax(0, 1fr) minmax(15rem, 26%)",
+                "grid_gap": "0.8rem",
+            },
         )
+        body.add_class("gaexp-body")
+        self.quotes.add_class("gaexp-quotes-column")
         members = widgets.VBox([self.download, self.table])
         super().__init__(
             [widgets.HTML(f"<style>{CSS}</style>"), header, self.errors, body, members]
@@ -102,7 +116,7 @@ class Dashboard(widgets.VBox):  # type: ignore[misc]
                 logger.exception("dashboard update failed")
                 message = translations(self.lang).gettext("The view could not be updated: {error}")
                 self.errors.append_display_data(
-                    _HTMLOutput(
+                    HTMLFragment(
                         f'<p class="gaexp-error" role="alert">'
                         f"{html.escape(message.format(error=error))}</p>"
                     )
@@ -139,6 +153,7 @@ class Dashboard(widgets.VBox):  # type: ignore[misc]
         if with_map:
             self._update_map(self.map, event.id)
         self.quotes.value = quote_cards(self.dataset, event.id, self.lang)
+        self.legend.value = legend_html(legend_kinds(self.dataset), self.lang)
         members = html.escape(_("Members"))
         self.table.value = (
             f'<section class="gaexp-members"><h3>{members}</h3>'
@@ -158,16 +173,6 @@ class Dashboard(widgets.VBox):  # type: ignore[misc]
     def set_language(self, lang: str) -> None:
         """Switch every visible string to ``lang`` (``"en"`` or ``"sv"``)."""
         self.language.value = check_lang(lang)
-
-
-class _HTMLOutput:
-    """A displayable HTML fragment for an Output widget."""
-
-    def __init__(self, markup: str) -> None:
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
 
 
 def dashboard(dataset: Dataset | None = None, lang: str = "en") -> Dashboard:
