@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8866
 LANG_  ?= en
 
-.PHONY: install serve lab test lint typecheck validate unit i18n geometry bench export clean
+.PHONY: install serve lab test lint typecheck validate unit i18n notebooks geometry bench export clean
 
 install: $(STAMP)
 
@@ -38,7 +38,7 @@ validate: install
 
 unit: install
 	$(BIN)/pytest
-	$(BIN)/pytest --nbval-lax notebooks/
+	$(BIN)/pytest --nbval notebooks/
 
 test: lint typecheck validate unit
 
@@ -47,6 +47,9 @@ i18n: install
 	$(BIN)/pybabel extract -F babel.cfg -o src/explainer/locale/explainer.pot --project explainer --no-location src/explainer
 	$(BIN)/pybabel update -i src/explainer/locale/explainer.pot -d src/explainer/locale -D explainer --no-fuzzy-matching
 	$(BIN)/pybabel compile -d src/explainer/locale -D explainer
+
+notebooks: install
+	$(BIN)/python scripts/run_notebooks.py
 
 geometry: install
 	$(BIN)/python scripts/build_geometry.py

@@ -163,6 +163,11 @@ class Dashboard(widgets.VBox):  # type: ignore[misc]
         title = html.escape(_("Global Alliance against Child Sexual Abuse Online"))
         self.heading.value = f"<h1>{title}</h1>"
 
+    def __repr__(self) -> str:
+        # The plain form a notebook stores: what a reader without a kernel sees.
+        _ = translations(self.lang).gettext
+        return _("Interactive dashboard (timeline, map, quotes): run the notebook to use it.")
+
     # -- Python API ------------------------------------------------------------------
 
     def select(self, event_id: str) -> None:

@@ -1,29 +1,77 @@
-"""Serve the explainer locally."""
+"""Serve the story notebooks with Voilà: offline, preheated, and only what pages need."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import os
 from pathlib import Path
+from typing import Any
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+from jupyter_server.utils import url_path_join
+from traitlets import Unicode
+from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
+
+HERE = Path(__file__).resolve().parent
+NOTEBOOKS = HERE.parents[1] / "notebooks"
+JUPYTER_DATA = HERE / "share" / "jupyter"  # holds voila/templates/explainer
+STORIES = {"en": "explainer-en.ipynb", "sv": "explainer-sv.ipynb"}
+# What a browser may ask for by name: the stories and the data notebook, rendered.
+RENDERABLE = r"(explainer-en\.ipynb|explainer-sv\.ipynb|data-and-sources\.ipynb)"
+# Directory-mode handlers Voilà adds that we do not want: a file tree and a contents
+# API that would hand out notebook sources.
+DROPPED_HANDLERS = {"TornadoVoilaTreeHandler", "VoilaContentsHandler"}
+
+
+class ExplainerVoila(Voila):  # type: ignore[misc]
+    """Voilà with ``/`` rendering the story in one language and the others by name."""
+
+    home = Unicode(STORIES["en"], config=True, help="The notebook rendered at /.")
+
+    def init_handlers(self) -> list[Any]:
+        """Voilà's handlers, less the tree and contents ones, plus our routes."""
+        kept = [h for h in super().init_handlers() if h[1].__name__ not in DROPPED_HANDLERS]
+        settings = {
+            "template_paths": self.template_paths,
+            "config": self.config,
+            "voila_configuration": self.voila_configuration,
+        }
+        routes = [
+            (url_path_join(self.server_url, r"/()"), TornadoVoilaHandler,
+             {**settings, "notebook_path": self.home}),
+            (url_path_join(self.server_url, rf"/{RENDERABLE}"), TornadoVoilaHandler, settings),
+        ]  # fmt: skip
+        # Ours first: tornado takes the first route that matches.
+        return routes + [h for h in kept if "/voila/render/" not in h[0]]
+
+
+def voila_arguments(port: int, lang: str, open_browser: bool) -> list[str]:
+    """The command line :class:`ExplainerVoila` is started with."""
+    return [
+        str(NOTEBOOKS),
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+        f"--Voila.open_browser={open_browser}",
+        "--template=explainer",
+        "--theme=light",
+        f"--ExplainerVoila.home={STORIES[lang]}",
+        # A kernel per notebook starts and runs the notebook before anyone asks.
+        "--VoilaConfiguration.preheat_kernel=True",
+        "--VoilaConfiguration.default_pool_size=1",
+        # The pages need no file from the notebook folder.
+        "--VoilaConfiguration.file_allowlist=[]",
+        "--VoilaConfiguration.show_tracebacks=False",
+    ]
 
 
 def serve(port: int = 8866, lang: str = "en", open_browser: bool = True) -> int:
-    """Serve the notebooks on ``http://127.0.0.1:{port}/``; blocks until stopped.
+    """Serve the explainer on ``http://127.0.0.1:{port}/``; blocks until stopped.
 
-    Until the Voilà dashboard lands, this opens JupyterLab on ``notebooks/``.
+    ``/`` renders the story in ``lang``; ``/explainer-en.ipynb``,
+    ``/explainer-sv.ipynb`` and ``/data-and-sources.ipynb`` render the others.
     """
-    command = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        f"--ServerApp.port={port}",
-        "--ServerApp.ip=127.0.0.1",
-        "--ServerApp.port_retries=0",
-        f"--ServerApp.root_dir={NOTEBOOKS}",
-        "--allow-root",
-    ]
-    if not open_browser:
-        command.append("--no-browser")
-    return subprocess.call(command)
+    # Voilà finds templates on the Jupyter data path; ours ships with the package.
+    paths = [str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH", "")]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in paths if p)
+    ExplainerVoila.launch_instance(voila_arguments(port, lang, open_browser))
+    return 0
