@@ -57,10 +57,16 @@ def voila_arguments(port: int, lang: str, open_browser: bool) -> list[str]:
         f"--ExplainerVoila.home={STORIES[lang]}",
         # A kernel per notebook starts and runs the notebook before anyone asks.
         "--VoilaConfiguration.preheat_kernel=True",
-        "--VoilaConfiguration.default_pool_size=1",
+        "--VoilaConfiguration.default_pool_size=2",
         # The pages need no file from the notebook folder.
         "--VoilaConfiguration.file_allowlist=[]",
         "--VoilaConfiguration.show_tracebacks=False",
+        # Front-end extensions the pages do not use: plotly's mimetype renderer (the
+        # dashboard draws with the widget, which brings its own plotly.js; loading
+        # both doubles the 4.7 MB parsed before the map draws) and Voilà's JupyterLab
+        # preview button.
+        "--VoilaConfiguration.extension_denylist="
+        "['jupyterlab-plotly', '@voila-dashboards/jupyterlab-preview']",
     ]
 
 
