@@ -1,4 +1,4 @@
-"""Write the explainer as static files a plain web server can publish."""
+"""Write the explainer as one static page that a plain web server can publish."""
 
 from __future__ import annotations
 
@@ -8,10 +8,17 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from ._dataset import Dataset
-from ._i18n import check_lang, format_partial, translations
+from ._i18n import check_lang, translations
 from ._loading import load_dataset
 from ._map import membership_map
+from ._story import (
+    all_quotes,
+    events_table,
+    members_on_list,
+    open_questions,
+    sources_list,
+    targets_table,
+)
 
 # Shown under every figure: no logo link to plotly's site, no cloud export.
 PLOTLY_CONFIG = {
@@ -19,6 +26,12 @@ PLOTLY_CONFIG = {
     "responsive": True,
     "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"],
 }
+PAGE_STYLE = """<style>
+body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: #222; margin: 0 auto;
+  max-width: 1400px; padding: 0 1rem; }
+.gaexp-note { border-left: 5px solid #E69F00; background: #fdf6e7; padding: 0.6rem 1rem; }
+section { margin: 1.5rem 0; }
+</style>"""
 
 
 def write_figure_html(fig: go.Figure, path: Path) -> Path:
@@ -34,24 +47,11 @@ def write_figure_html(fig: go.Figure, path: Path) -> Path:
     return path
 
 
-def _sources_html(dataset: Dataset, lang: str) -> str:
-    _ = translations(lang).gettext
-    items = []
-    for source in sorted(dataset.sources.values(), key=lambda s: s.id):
-        date = (
-            format_partial(source.date_published, lang) if source.date_published else _("undated")
-        )
-        title = html.escape(source.title)
-        link = f'<a href="{html.escape(source.url)}">{title}</a>' if source.url else title
-        items.append(
-            f'<li id="source-{html.escape(source.id)}">{html.escape(source.publisher)}: '
-            f"{link} ({html.escape(date)}, {html.escape(source.language)})</li>"
-        )
-    return "\n".join(items)
-
-
 def export(out: Path, lang: str = "en", data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """Write ``out/index.html``: the map with its own slider, and every source.
+    """Write ``out/index.html``: map with slider, timeline, quotes, members, sources.
+
+    One self-contained file: plotly.js is inlined, the membership CSV is a data link,
+    and nothing needs a kernel or the internet.
 
     Parameters
     ----------
@@ -74,17 +74,33 @@ def export(out: Path, lang: str = "en", data_dir: str | os.PathLike[str] | None 
     """
     _ = translations(check_lang(lang)).gettext
     dataset = load_dataset(data_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    map_path = write_figure_html(membership_map(dataset, lang), out / "index.html")
-    page = map_path.read_text(encoding="utf-8")
-    heading = html.escape(_("Sources"))
-    sources = (
-        f'<section style="font-family:sans-serif;max-width:70em;margin:1em">'
-        f"<h2>{heading}</h2><ol>{_sources_html(dataset, lang)}</ol></section>"
-    )
-    page = page.replace("<html>", f'<html lang="{lang}">', 1)
     title = html.escape(_("Global Alliance against Child Sexual Abuse Online"))
-    page = page.replace("<head>", f"<head><title>{title}</title>", 1)
-    page = page.replace("</body>", sources + "</body>", 1)
-    map_path.write_text(page, encoding="utf-8")
-    return map_path
+    note = html.escape(
+        _(
+            "Content note: this page is about child sexual abuse. It shows no images. To "
+            "report child sexual abuse material, contact your national hotline (listed by "
+            "INHOPE, https://www.inhope.org/) or the police."
+        )
+    )
+    # Tables carry their own captions, so those sections need no heading of their own.
+    sections = [
+        ("", events_table(dataset, lang)),
+        (_("Quotes"), all_quotes(dataset, lang)),
+        ("", members_on_list(dataset, lang)),
+        (_("Policy targets"), targets_table(dataset, lang)),
+        (_("What the sources leave open"), open_questions(dataset, lang)),
+        (_("Sources"), sources_list(dataset, lang)),
+    ]
+    body = "".join(
+        f"<section>{f'<h2>{html.escape(heading)}</h2>' if heading else ''}{fragment.data}</section>"
+        for heading, fragment in sections
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    path = write_figure_html(membership_map(dataset, lang), out / "index.html")
+    page = path.read_text(encoding="utf-8")
+    page = page.replace("<html>", f'<html lang="{lang}">', 1)
+    page = page.replace("<head>", f"<head><title>{title}</title>{PAGE_STYLE}", 1)
+    page = page.replace("<body>", f'<body><h1>{title}</h1><p class="gaexp-note">{note}</p>', 1)
+    page = page.replace("</body>", body + "</body>", 1)
+    path.write_text(page, encoding="utf-8")
+    return path

@@ -83,11 +83,14 @@ def quote_card(dataset: Dataset, quote: Quote, lang: str) -> str:
     )
 
 
-def quote_cards(dataset: Dataset, event_id: str, lang: str) -> str:
-    """The cards of every quote said at or about ``event_id`` (or a short note)."""
+def quote_cards(dataset: Dataset, event_id: str, lang: str, heading: str | None = None) -> str:
+    """The cards of every quote said at or about ``event_id`` (or a short note).
+
+    ``heading`` replaces the section's heading ("Quotes"); it is escaped here.
+    """
     _ = translations(lang).gettext
     quotes = dataset.quotes_for(event_id)
-    heading = "<h3>{}</h3>".format(html.escape(_("Quotes")))
+    heading = "<h3>{}</h3>".format(html.escape(heading or _("Quotes")))
     if not quotes:
         none = html.escape(_("No quote recorded for this event."))
         return f'<section class="gaexp-quotes">{heading}<p class="gaexp-muted">{none}</p></section>'

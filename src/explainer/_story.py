@@ -145,6 +145,8 @@ def all_quotes(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment
     from ._dashboard import CSS
 
     cards = "".join(
-        quote_cards(dataset, e.id, lang) for e in dataset.events if dataset.quotes_for(e.id)
+        quote_cards(dataset, e.id, lang, f"{event_date_label(e, lang)}: {e.title.get(lang)}")
+        for e in dataset.events
+        if dataset.quotes_for(e.id)
     )
     return HTMLFragment(f'<style>{CSS}</style><div class="gaexp-dashboard">{cards}</div>')
