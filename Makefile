@@ -27,8 +27,8 @@ export: install
 	$(BIN)/explainer export --out site
 
 lint: install
-	$(BIN)/ruff check src tests scripts benchmarks
-	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/ruff check src tests scripts benchmarks notebooks
+	$(BIN)/ruff format --check src tests scripts benchmarks notebooks
 
 typecheck: install
 	$(BIN)/mypy

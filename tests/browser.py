@@ -7,6 +7,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -69,6 +70,8 @@ def offline_page(
     """A new page whose non-local requests are aborted and recorded."""
     context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
     page = context.new_page()
+    # A first view may wait for a kernel on a busy two-core machine.
+    page.set_default_navigation_timeout(120_000)
     remote = RemoteRequests()
     errors: list[str] = []
 
@@ -94,20 +97,38 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running(command: list[str], ready_url: str, seconds: int = 120) -> Iterator[None]:
-    """Run a server ``command`` until the block ends; wait for ``ready_url`` to answer."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + seconds
-        while True:
-            try:
-                urllib.request.urlopen(ready_url, timeout=5)
-                break
-            except OSError:
+def running(
+    command: list[str], ready_url: str, seconds: int = 180, log_markers: tuple[str, ...] = ()
+) -> Iterator[None]:
+    """Run a server ``command`` until the block ends.
+
+    Ready means ``ready_url`` answers and every one of ``log_markers`` has appeared in
+    the server's output (e.g. Voilà's "kernel pool ... is filled"), so tests do not
+    race the server's own start-up work on a small machine.
+    """
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + seconds
+            while True:
+                log.seek(0)
+                output = log.read()
+                if all(m in output for m in log_markers) and _answers(ready_url):
+                    break
                 if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"{command[:3]} did not answer at {ready_url}")
+                    pytest.fail(
+                        f"{command[:4]} was not ready within {seconds} s:\n{output[-2000:]}"
+                    )
                 time.sleep(0.5)
-        yield
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+            yield
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def _answers(url: str) -> bool:
+    try:
+        urllib.request.urlopen(url, timeout=5)
+    except OSError:
+        return False
+    return True

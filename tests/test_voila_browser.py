@@ -23,7 +23,12 @@ def server() -> Iterator[str]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}"]
-    with running(command, f"{url}/", seconds=180):
+    # Wait for the preheated pools (2 kernels a notebook) before any page is opened;
+    # the readiness probe asks for a static file, which starts no kernel.
+    markers = tuple(
+        f"Kernel pool of {nb} is filled" for nb in ("explainer-en.ipynb", "explainer-sv.ipynb")
+    )
+    with running(command, f"{url}/voila/labextensions/anywidget/package.json", 300, markers):
         yield url
 
 
