@@ -15,7 +15,7 @@ import traitlets
 
 from ._dataset import Dataset
 from ._html import HTMLFragment
-from ._i18n import LANGUAGES, check_lang, translations
+from ._i18n import check_lang, translations
 from ._labels import legend_html
 from ._loading import load_dataset
 from ._map import base_figure, frame_title, legend_kinds, update_map
@@ -68,7 +68,9 @@ class Dashboard(widgets.VBox):  # type: ignore[misc]
         )
         # The first state goes in before the widget exists: updates made before a
         # front end renders the widget are not replayed to it.
-        self._update_map(figure, first.id)
+        label = event_date_label(first, lang)
+        title = frame_title(dataset, first.last_day, lang, label)
+        update_map(figure, dataset, first.last_day, lang, title)
         figure.update_layout(autosize=True)
         self.map = go.FigureWidget(figure)
         # Follow the width of the grid column (plotly otherwise keeps its first width).
@@ -101,7 +103,8 @@ class Dashboard(widgets.VBox):  # type: ignore[misc]
             [widgets.HTML(f"<style>{CSS}</style>"), header, self.errors, body, members]
         )
         self.add_class("gaexp-dashboard")
-        self._refresh(with_map=False)
+        self._relabel()
+        self._show_event(None)  # the map already shows the first event
 
     # -- callbacks -------------------------------------------------------------------
 
@@ -125,43 +128,41 @@ class Dashboard(widgets.VBox):  # type: ignore[misc]
         return run
 
     def _on_selected(self, change: dict[str, Any]) -> None:
-        self._refresh()
+        self._show_event(self.map)
 
     def _on_language(self, change: dict[str, Any]) -> None:
-        value = change["new"]
-        if value not in LANGUAGES:
-            logger.warning("dashboard: ignoring unknown language %r", value)
-            return
-        self.lang = value
-        self.timeline.labels = timeline_labels(value)
-        self.timeline.events = [event_record(self.dataset, e, value) for e in self.dataset.events]
-        self._refresh()
+        # LanguageSwitch only takes values among its options, so this is "en" or "sv".
+        self.lang = change["new"]
+        self.timeline.labels = timeline_labels(self.lang)
+        self.timeline.events = [
+            event_record(self.dataset, e, self.lang) for e in self.dataset.events
+        ]
+        self._relabel()
+        self._show_event(self.map)
 
-    def _update_map(self, figure: go.Figure, event_id: str) -> None:
-        event = self.dataset.event(event_id)
-        on = event.last_day
-        label = event_date_label(event, self.lang)
-        title = frame_title(self.dataset, on, self.lang, label)
-        update_map(figure, self.dataset, on, self.lang, title)
+    def _relabel(self) -> None:
+        """Set what depends on the language only: heading, legend, download link."""
+        _ = translations(self.lang).gettext
+        title = html.escape(_("Global Alliance against Child Sexual Abuse Online"))
+        self.heading.value = f"<h1>{title}</h1>"
+        self.legend.value = legend_html(legend_kinds(self.dataset), self.lang)
+        self.download.value = csv_download_link(self.dataset, self.lang)
 
-    def _refresh(self, with_map: bool = True) -> None:
-        """Bring every view to the selected event, in the current language."""
+    def _show_event(self, figure: go.Figure | None) -> None:
+        """Bring the map (if given), quote cards and table to the selected event."""
         _ = translations(self.lang).gettext
         event = self.dataset.event(self.timeline.selected)
         on = event.last_day
         label = event_date_label(event, self.lang)
-        if with_map:
-            self._update_map(self.map, event.id)
+        if figure is not None:
+            title = frame_title(self.dataset, on, self.lang, label)
+            update_map(figure, self.dataset, on, self.lang, title)
         self.quotes.value = quote_cards(self.dataset, event.id, self.lang)
-        self.legend.value = legend_html(legend_kinds(self.dataset), self.lang)
         members = html.escape(_("Members"))
         self.table.value = (
             f'<section class="gaexp-members"><h3>{members}</h3>'
             f"{members_table(self.dataset, on, self.lang, label)}</section>"
         )
-        self.download.value = csv_download_link(self.dataset, self.lang)
-        title = html.escape(_("Global Alliance against Child Sexual Abuse Online"))
-        self.heading.value = f"<h1>{title}</h1>"
 
     def __repr__(self) -> str:
         # The plain form a notebook stores: what a reader without a kernel sees.

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import html
 
-from ._dataset import Dataset
-from ._i18n import format_day, translations
-from ._schema import Quote
+from babel import Locale
 
-LANGUAGE_NAMES = {
-    "en": {"en": "English", "sv": "engelska"},
-    "sv": {"en": "Swedish", "sv": "svenska"},
-}
+from ._dataset import Dataset
+from ._i18n import LOCALES, format_day, translations
+from ._schema import Quote
 
 
 def _paragraphs(text: str) -> str:
@@ -58,7 +55,7 @@ def quote_card(dataset: Dataset, quote: Quote, lang: str) -> str:
         shown_lang, text = quote.language, quote.text
         note = (
             _("Original language: {language}; no translation published").format(
-                language=LANGUAGE_NAMES[quote.language][lang]
+                language=Locale.parse(LOCALES[lang]).languages[quote.language]
             )
             if lang != quote.language
             else ""

@@ -23,7 +23,6 @@ from pydantic import (
 
 from ._dates import PartialDate
 
-LANGUAGES = ("en", "sv")
 KOSOVO = "XKX"  # not in ISO 3166-1; the code the EU and the IMF use
 
 
