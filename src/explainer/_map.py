@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -93,51 +94,43 @@ def frame_title(dataset: Dataset, on: dt.date, lang: str, label: str | None = No
     return title
 
 
+def _backdrop(
+    xs: Sequence[float | None],
+    ys: Sequence[float | None],
+    fill: str,
+    line: dict[str, Any],
+    name: str,
+) -> go.Scatter:
+    """A filled shape with no hover and no legend entry (ocean, non-member countries)."""
+    return go.Scatter(
+        x=xs, y=ys, mode="lines", fill="toself", fillcolor=fill, line=line,
+        hoverinfo="skip", showlegend=False, name=name,
+    )  # fmt: skip
+
+
 def base_figure(dataset: Dataset, lang: str, on: dt.date) -> go.Figure:
     """The map without frames or slider, showing the membership on ``on``.
 
     ``layout.meta`` maps each listed country to its trace index (``countries``) and
     names the marker trace (``markers``) and the legend traces (``legend``).
     """
-    _ = translations(check_lang(lang)).gettext
+    check_lang(lang)
     first = dataset.statuses_on(on)
     shapes = projected_shapes(dataset)
     listed = [s for s in shapes if s.iso3 in dataset.countries]
     small = [s for s in listed if s.is_small]
     fig = go.Figure()
     ocean_x, ocean_y = globe_outline()
-    fig.add_trace(
-        go.Scatter(
-            x=ocean_x,
-            y=ocean_y,
-            mode="lines",
-            fill="toself",
-            fillcolor=OCEAN,
-            line={"color": COAST, "width": 1},
-            hoverinfo="skip",
-            showlegend=False,
-            name="ocean",
-        )
-    )
+    fig.add_trace(_backdrop(ocean_x, ocean_y, OCEAN, {"color": COAST, "width": 1}, "ocean"))
     background_x: list[float | None] = []
     background_y: list[float | None] = []
     for shape in shapes:
         if shape.iso3 not in dataset.countries:
             background_x += [*shape.xs, None]
             background_y += [*shape.ys, None]
-    fig.add_trace(
-        go.Scatter(
-            x=background_x,
-            y=background_y,
-            mode="lines",
-            fill="toself",
-            fillcolor=STYLES[StatusKind.NOT_MEMBER].fill,
-            line={"color": "#FFFFFF", "width": 0.5},
-            hoverinfo="skip",
-            showlegend=False,
-            name="other countries",
-        )
-    )
+    other = STYLES[StatusKind.NOT_MEMBER].fill
+    line = {"color": "#FFFFFF", "width": 0.5}
+    fig.add_trace(_backdrop(background_x, background_y, other, line, "other countries"))
     country_index = {}
     for shape in listed:
         assert shape.iso3 is not None
