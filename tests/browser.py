@@ -1,4 +1,4 @@
-"""Shared helpers for browser tests: find Chromium, block and record remote requests."""
+"""Shared helpers for browser tests: find Chromium, open offline pages, run servers."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM_ARGS = [
@@ -34,6 +36,8 @@ LOCAL_PREFIXES = (
     "ws://127.0.0.1",
     "ws://localhost",
 )
+PROJECTOR = (1280, 720)
+PHONE = (390, 844)
 
 
 def chromium_path() -> str | None:
@@ -60,33 +64,52 @@ def require_chromium() -> str:
     return path
 
 
-class RemoteRequests(list[str]):
-    """Every request that would have left the machine (they are aborted)."""
+@dataclass
+class OfflinePage:
+    """A page whose non-local requests are aborted, with what went wrong on it.
+
+    ``remote`` lists every request that would have left the machine; ``errors`` every
+    uncaught exception (``pageerror``) and console error. The fixture that hands these
+    out fails the test if either is not empty when the test ends.
+    """
+
+    page: Page
+    remote: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    # Console errors a page cannot avoid and that mean nothing (with the reason).
+    allowed: tuple[str, ...] = ()
+
+    def problems(self) -> list[str]:
+        """Remote requests and errors, less the allowed ones."""
+        errors = [e for e in self.errors if not any(a in e for a in self.allowed)]
+        return [f"remote request: {url}" for url in self.remote] + errors
 
 
-def offline_page(
-    browser: object, width: int = 1280, height: int = 800
-) -> tuple[object, RemoteRequests]:
-    """A new page whose non-local requests are aborted and recorded."""
-    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
-    page = context.new_page()
+def open_offline_page(
+    browser: Browser, width: int = PROJECTOR[0], height: int = PROJECTOR[1], **context: object
+) -> OfflinePage:
+    """A new page in a new context, every non-local request aborted and recorded."""
+    page = browser.new_context(viewport={"width": width, "height": height}, **context).new_page()  # type: ignore[arg-type]
     # A first view may wait for a kernel on a busy two-core machine.
     page.set_default_navigation_timeout(120_000)
-    remote = RemoteRequests()
-    errors: list[str] = []
+    offline = OfflinePage(page)
 
-    def route(route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
+    def route(route: Route) -> None:
+        url = route.request.url
         if url.startswith(LOCAL_PREFIXES):
-            route.continue_()  # type: ignore[attr-defined]
+            route.continue_()
         else:
-            remote.append(url)
-            route.abort()  # type: ignore[attr-defined]
+            offline.remote.append(url)
+            route.abort()
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            offline.errors.append(f"console error: {message.text} ({message.location})")
 
     page.route("**/*", route)
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.console_errors = errors
-    return page, remote
+    page.on("console", console)
+    page.on("pageerror", lambda error: offline.errors.append(f"page error: {error}"))
+    return offline
 
 
 def free_port() -> int:
@@ -98,16 +121,22 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running(
-    command: list[str], ready_url: str, seconds: int = 180, log_markers: tuple[str, ...] = ()
-) -> Iterator[None]:
-    """Run a server ``command`` until the block ends.
+    command: list[str],
+    ready_url: str,
+    seconds: int = 180,
+    log_markers: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+) -> Iterator[Path]:
+    """Run a server ``command`` until the block ends; yields the path of its log.
 
     Ready means ``ready_url`` answers and every one of ``log_markers`` has appeared in
     the server's output (e.g. Voilà's "kernel pool ... is filled"), so tests do not
     race the server's own start-up work on a small machine.
     """
-    with tempfile.TemporaryFile(mode="w+") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    with tempfile.NamedTemporaryFile(mode="w+", suffix=".log") as log:
+        process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
         try:
             deadline = time.monotonic() + seconds
             while True:
@@ -120,7 +149,7 @@ def running(
                         f"{command[:4]} was not ready within {seconds} s:\n{output[-2000:]}"
                     )
                 time.sleep(0.5)
-            yield
+            yield Path(log.name)
         finally:
             process.terminate()
             process.wait(timeout=30)

@@ -5,10 +5,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 import explainer
 
-from .browser import CHROMIUM_ARGS, require_chromium
+from .browser import CHROMIUM_ARGS, OfflinePage, open_offline_page, require_chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -33,11 +34,30 @@ def data_copy(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[Callable[..., OfflinePage]]:
+    """Opens offline pages; when the test ends, fails it on any error or remote request.
+
+    Checked here once for every browser test: uncaught exceptions (``pageerror``),
+    console errors and requests that would have left the machine.
+    """
+    opened: list[OfflinePage] = []
+
+    def open_page(*args: int, **kwargs: object) -> OfflinePage:
+        page = open_offline_page(browser, *args, **kwargs)
+        opened.append(page)
+        return page
+
+    yield open_page
+    problems = [p for page in opened for p in page.problems()]
+    for page in opened:
+        page.page.context.close()
+    assert problems == [], "the pages had errors or tried to reach the internet"

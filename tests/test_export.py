@@ -1,4 +1,4 @@
-"""`explainer export`: one self-contained page for a plain web server."""
+"""`explainer export`: the story as static pages, the same linked view as in Voilà."""
 
 from __future__ import annotations
 
@@ -9,31 +9,68 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
+import explainer
+from explainer import _export
 from explainer._export import export
 
-from .browser import ARTIFACTS, offline_page
+from .browser import ARTIFACTS, PHONE, OfflinePage
+from .view_checks import (
+    EUROPE,
+    READY,
+    assert_agrees,
+    assert_hover_names_every_country,
+    assert_markers_name_their_state,
+    view_state,
+)
 
 
-@pytest.fixture(scope="module", params=["en", "sv"])
-def page_file(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return export(tmp_path_factory.mktemp(f"site-{request.param}"), lang=request.param)
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return export(tmp_path_factory.mktemp("site") / "site", lang="en").parent
 
 
-def test_page_is_self_contained(page_file: Path) -> None:
-    text = page_file.read_text(encoding="utf-8")
-    assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"https?://", text)
-    assert "data:text/csv;charset=utf-8;base64," in text
-    assert "<blockquote" in text
-    assert 'id="source-ec-release-2014-09-30"' in text
+def test_one_page_per_language_and_a_data_page(site: Path) -> None:
+    assert sorted(p.name for p in site.iterdir()) == ["data.html", "index.html", "sv.html"]
+    english = (site / "index.html").read_text(encoding="utf-8")
+    swedish = (site / "sv.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in english and '<html lang="sv">' in swedish
+    assert "Content note" in english and "Innehållsvarning" not in english
+    assert "Innehållsvarning" in swedish and "Content note" not in swedish
+    for page in (english, swedish):
+        assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+        assert page.count("data-explainer-view=") == 1
+        assert "<main>" in page
 
 
-def test_page_language(page_file: Path) -> None:
-    text = page_file.read_text(encoding="utf-8")
-    if '<html lang="sv">' in text:
-        assert "Innehållsvarning" in text and "Källor" in text
-    else:
-        assert '<html lang="en">' in text and "Content note" in text
+def test_pages_are_self_contained(site: Path) -> None:
+    for page in site.iterdir():
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"(https?:)?//", text)
+
+
+def test_the_story_page_carries_every_event_quote_and_source(
+    site: Path, dataset: explainer.Dataset
+) -> None:
+    text = (site / "index.html").read_text(encoding="utf-8")
+    for event in dataset.events:  # in the linked view's data and in the events table
+        assert f"id='event-{event.id}'" in text
+    for quote in dataset.quotes:
+        assert f'data-quote="{quote.id}"' in text
+    for source in dataset.sources:
+        assert f'id="source-{source}"' in text
+    # Links between notebooks became links between pages.
+    assert 'href="sv.html"' in text and 'href="data.html"' in text
+    assert ".ipynb" not in re.sub(r"<script.*?</script>", "", text, flags=re.S)
+
+
+def test_export_is_deterministic(tmp_path: Path) -> None:
+    first = export(tmp_path / "a", lang="sv")
+    second = export(tmp_path / "b", lang="sv")
+    assert first.read_bytes() == second.read_bytes()
+    assert (tmp_path / "a" / "en.html").read_bytes() == (tmp_path / "b" / "en.html").read_bytes()
+    assert '<html lang="sv">' in first.read_text(encoding="utf-8")
 
 
 def test_bad_data_writes_nothing(data_copy: Callable[..., Path], tmp_path: Path) -> None:
@@ -51,15 +88,159 @@ def test_bad_data_writes_nothing(data_copy: Callable[..., Path], tmp_path: Path)
     assert not out.exists()
 
 
+def test_a_failed_export_keeps_the_old_pages_and_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("the previous page", encoding="utf-8")
+    calls = []
+    real = _export.render_page
+
+    def failing(notebook: Path, pages: dict[str, str]) -> str:
+        calls.append(notebook.name)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real(notebook, pages)
+
+    monkeypatch.setattr(_export, "render_page", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        export(out, lang="en")
+    assert (out / "index.html").read_text(encoding="utf-8") == "the previous page"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    calls.clear()
+    with pytest.raises(RuntimeError):
+        export(tmp_path / "new", lang="en")
+    assert not (tmp_path / "new").exists()
+
+
+# -- in a browser -----------------------------------------------------------------
+
+
+def open_page(
+    offline_page: Callable[..., OfflinePage], url: str, size: tuple[int, int] = (1280, 720)
+) -> Page:
+    page = offline_page(*size).page
+    page.goto(url)
+    page.wait_for_selector(READY)
+    return page
+
+
 @pytest.mark.browser
-def test_exported_page_works_offline(browser: object, page_file: Path) -> None:
-    page, remote = offline_page(browser)
-    page.goto(page_file.as_uri())  # type: ignore[attr-defined]
-    page.wait_for_selector(".scatterlayer path.js-fill")  # type: ignore[attr-defined]
-    fills = page.locator(".scatterlayer path.js-fill").count()  # type: ignore[attr-defined]
-    assert fills >= 57
-    assert page.locator("blockquote").count() >= 7  # type: ignore[attr-defined]
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_arrow_keys_step_through_every_event_and_everything_agrees(
+    offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset, lang: str
+) -> None:
+    name = "index.html" if lang == "en" else "sv.html"
+    page = open_page(offline_page, (site / name).as_uri())
+    default = explainer._moments.default_event(dataset)
+    assert_agrees(page, dataset, default, lang, announced=False)
+    page.get_by_role("listbox").focus()
+    page.keyboard.press("Home")
+    for index, event in enumerate(dataset.events):
+        if index:
+            page.keyboard.press("ArrowDown")
+        assert_agrees(page, dataset, event, lang)
+        assert view_state(page)["hash"] == f"#{event.id}"
+    page.keyboard.press("ArrowDown")  # past the end: stays on the last event
+    assert_agrees(page, dataset, dataset.events[-1], lang)
+    page.keyboard.press("Home")
+    assert_agrees(page, dataset, dataset.events[0], lang)
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"export-{page_file.parent.name}.png"))  # type: ignore[attr-defined]
-    assert remote == []
-    assert page.console_errors == []  # type: ignore[attr-defined]
+    page.screenshot(path=str(ARTIFACTS / f"export-{lang}-first-event.png"))
+
+
+@pytest.mark.browser
+def test_an_address_with_an_event_opens_on_it(
+    offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset
+) -> None:
+    page = open_page(offline_page, (site / "index.html").as_uri() + "#canada-2013")
+    assert_agrees(page, dataset, dataset.event("canada-2013"), "en", announced=False)
+    assert view_state(page)["title"].startswith("17 June 2013")
+
+
+@pytest.mark.browser
+def test_an_unknown_event_in_the_address_opens_the_default(
+    offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset
+) -> None:
+    page = open_page(offline_page, (site / "index.html").as_uri() + "#no-such-event")
+    assert_agrees(page, dataset, explainer._moments.default_event(dataset), "en", announced=False)
+    note = page.locator(".gaexp-note")
+    assert "showing 5 December 2012" in note.text_content()
+    assert view_state(page)["hash"] == "#launch-2012"
+
+
+@pytest.mark.browser
+def test_the_language_link_keeps_the_moment(
+    offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset
+) -> None:
+    page = open_page(offline_page, (site / "index.html").as_uri() + "#washington-2014")
+    page.get_by_role("link", name="På svenska").first.click()
+    page.wait_for_selector(READY)
+    assert page.url.endswith("sv.html#washington-2014")
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    assert "Innehållsvarning" in page.locator("main").text_content()
+    assert page.title().startswith("Global Alliance")
+    assert_agrees(page, dataset, dataset.event("washington-2014"), "sv", announced=False)
+    page.get_by_role("link", name="In English").first.click()
+    page.wait_for_selector(READY)
+    assert page.url.endswith("index.html#washington-2014")
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_phone_layout_is_one_column_and_fits(
+    offline_page: Callable[..., OfflinePage], site: Path, lang: str
+) -> None:
+    name = "index.html" if lang == "en" else "sv.html"
+    page = open_page(offline_page, (site / name).as_uri(), PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") == PHONE[0]
+    assert page.locator(".gaexp-plot").bounding_box()["width"] >= 340  # type: ignore[index]
+    map_box = page.locator(".gaexp-map").bounding_box()
+    timeline_box = page.locator(".gaexp-timeline").bounding_box()
+    assert map_box and timeline_box and timeline_box["y"] > map_box["y"], "one column, map first"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"export-{lang}-phone.png"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_hover_names_the_country_under_the_pointer_in_both_views(
+    offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset, lang: str
+) -> None:
+    name = "index.html" if lang == "en" else "sv.html"
+    page = open_page(offline_page, (site / name).as_uri() + "#washington-2014")
+    world = assert_hover_names_every_country(page, dataset, lang, set(dataset.countries))
+    assert world == len(dataset.countries) == 55
+    assert_markers_name_their_state(page, dataset, lang)
+    page.locator(".gaexp-views button").nth(1).click()
+    page.wait_for_function("() => document.querySelector('.gaexp-plot').dataset.view === 'europe'")
+    page.wait_for_timeout(300)
+    assert_hover_names_every_country(page, dataset, lang, EUROPE)
+    assert {"MLT"} <= set(page.locator(".gaexp-plot").get_attribute("data-markers").split())  # type: ignore[union-attr]
+    assert_markers_name_their_state(page, dataset, lang)
+
+
+@pytest.mark.browser
+def test_views_by_keyboard_zoom_and_stay_while_the_date_changes(
+    offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset
+) -> None:
+    page = open_page(offline_page, (site / "index.html").as_uri())
+    plot = page.locator(".gaexp-plot")
+    world_scale = float(plot.get_attribute("data-km-per-px") or 0)
+    page.locator(".gaexp-views button").first.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('.gaexp-plot').dataset.view === 'europe'")
+    page.wait_for_timeout(300)
+    europe_scale = float(plot.get_attribute("data-km-per-px") or 0)
+    assert europe_scale < world_scale / 2, (world_scale, europe_scale)
+    assert page.locator(".gaexp-views button").nth(1).get_attribute("aria-pressed") == "true"
+    page.get_by_role("listbox").focus()
+    page.keyboard.press("End")
+    assert_agrees(page, dataset, dataset.events[-1], "en")
+    assert plot.get_attribute("data-view") == "europe"
+    assert float(plot.get_attribute("data-km-per-px") or 0) == europe_scale
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "export-en-europe.png"))

@@ -1,15 +1,15 @@
-"""JupyterLab, offline: stored outputs show before anything runs; the dashboard runs live."""
+"""JupyterLab, offline: stored outputs show before anything runs; the linked view runs live."""
 
 from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from .browser import ARTIFACTS, free_port, offline_page, require_chromium, running
+from .browser import ARTIFACTS, OfflinePage, free_port, require_chromium, running
 
 pytestmark = pytest.mark.browser
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
@@ -29,36 +29,39 @@ def lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         f"--ServerApp.root_dir={notebooks}", f"--ServerApp.runtime_dir={runtime}",
     ]  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    with running(command, f"{url}/api"):
+    # The notebooks' `load_dataset()` reads this checkout's data from the copy's folder.
+    env = {"EXPLAINER_DATA": str(NOTEBOOKS.parent / "data")}
+    with running(command, f"{url}/api", env=env):
         yield url
 
 
-def test_stored_map_renders_in_jupyterlab_offline(browser: object, lab_url: str) -> None:
-    page, remote = offline_page(browser, width=1400, height=1000)
-    page.goto(f"{lab_url}/lab/tree/explainer-en.ipynb")  # type: ignore[attr-defined]
+def test_stored_map_renders_in_jupyterlab_offline(
+    offline_page: Callable[..., OfflinePage], lab_url: str
+) -> None:
+    page = offline_page(1400, 1000).page
+    page.goto(f"{lab_url}/lab/tree/explainer-en.ipynb")
     fills = ".js-plotly-plot .scatterlayer path.js-fill"
-    page.wait_for_selector(fills, timeout=60_000)  # type: ignore[attr-defined]
-    page.wait_for_timeout(1000)  # type: ignore[attr-defined]
-    count = page.evaluate(f"() => document.querySelectorAll('{fills}').length")  # type: ignore[attr-defined]
+    page.wait_for_selector(fills, timeout=60_000)
+    page.wait_for_timeout(1000)
+    count = page.evaluate(f"() => document.querySelectorAll('{fills}').length")
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "lab-explainer-en.png"))  # type: ignore[attr-defined]
+    page.screenshot(path=str(ARTIFACTS / "lab-explainer-en.png"))
     assert count >= 57  # ocean, background, 55 listed countries
-    assert remote == [], f"non-local requests attempted: {remote}"
 
 
-def test_dashboard_runs_live_in_jupyterlab(browser: object, lab_url: str) -> None:
-    page, remote = offline_page(browser, width=1500, height=1000)
-    page.goto(f"{lab_url}/lab/tree/explainer-en.ipynb")  # type: ignore[attr-defined]
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)  # type: ignore[attr-defined]
-    page.wait_for_timeout(3000)  # type: ignore[attr-defined]  # let the kernel start
-    page.get_by_role("menuitem", name="Run").click()  # type: ignore[attr-defined]
-    page.get_by_text("Run All Cells", exact=True).click()  # type: ignore[attr-defined]
-    page.wait_for_selector(".gaexp-events [role=option]", timeout=120_000)  # type: ignore[attr-defined]
-    page.get_by_role("option", name="Canada joins the alliance").click()  # type: ignore[attr-defined]
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "() => (document.querySelector('.gaexp-dashboard .gtitle') || {})"
-        ".textContent?.startsWith('17 June 2013')",
-        timeout=30_000,
+def test_linked_view_runs_live_in_jupyterlab(
+    offline_page: Callable[..., OfflinePage], lab_url: str
+) -> None:
+    page = offline_page(1500, 1000).page
+    page.goto(f"{lab_url}/lab/tree/explainer-en.ipynb")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_timeout(3000)  # let the kernel start
+    page.get_by_role("menuitem", name="Run").click()
+    page.get_by_text("Run All Cells", exact=True).click()
+    page.wait_for_selector(".gaexp-view[data-ready]", timeout=120_000)
+    page.get_by_role("option", name="Canada joins the alliance").click()
+    page.wait_for_function(
+        "() => document.querySelector('.gaexp-map-title').textContent.startsWith('17 June 2013')"
     )
-    page.screenshot(path=str(ARTIFACTS / "lab-dashboard-live.png"))  # type: ignore[attr-defined]
-    assert remote == [], f"non-local requests attempted: {remote}"
+    assert "#canada-2013" not in page.url, "inside JupyterLab the address is JupyterLab's"
+    page.screenshot(path=str(ARTIFACTS / "lab-linked-view-live.png"))

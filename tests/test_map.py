@@ -1,8 +1,9 @@
-"""The membership map, through its object model."""
+"""The standalone membership map, through its object model."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -10,8 +11,10 @@ import pytest
 
 import explainer
 from explainer import Dataset
+from explainer._geometry import projected_shapes
+from explainer._map import MembershipMap, small_state_markers, view_boxes
 
-FRAMES = ["2012-12-05", "2013-06-17", "2013-07-01", "2014-03-26", "2014-09-30"]
+STEPS = ["2012-12-05", "2013-06-17", "2013-07-01", "2014-03-26", "2014-09-30"]
 
 
 @pytest.fixture(scope="module", params=["en", "sv"])
@@ -20,141 +23,143 @@ def figure(request: pytest.FixtureRequest, dataset: Dataset) -> go.Figure:
 
 
 def statuses(fig: go.Figure) -> dict[str, dict[str, str]]:
-    """{frame name: {iso3: status}}: a frame's update, else the trace's own state."""
+    """{step label: {iso3: status}}: each slider step's update over the first state."""
     data = fig.to_dict()
     base = {
         trace["customdata"][0]: trace["meta"]["status"]
         for trace in data["data"]
-        if isinstance(trace.get("meta"), dict) and "iso3" in trace["meta"]
+        if isinstance(trace.get("meta"), dict) and trace["meta"].get("iso3")
     }
     result = {}
-    for frame in data["frames"]:
+    for step in data["layout"]["sliders"][0]["steps"]:
+        update, _, _traces = step["args"]
         state = dict(base)
-        for update in frame["data"]:
-            meta = update.get("meta", {})
-            if "iso3" in meta:
+        for meta in update["meta"]:
+            if meta["iso3"]:
                 state[meta["iso3"]] = meta["status"]
-        result[frame["name"]] = state
+        markers = update["meta"][-1]
+        for code, status in zip(markers["codes"], markers["status"], strict=True):
+            assert state[code] == status, "a marker says what its country says"
+        result[step["label"]] = state
     return result
 
 
-def test_one_frame_per_membership_step(figure: go.Figure) -> None:
-    assert [f.name for f in figure.frames] == FRAMES
+def test_one_step_per_membership_date_and_no_animation_frames(figure: go.Figure) -> None:
+    # Steps are plain updates: no frames, so write_html's autoplay has nothing to
+    # animate (animated pattern fills throw in plotly.js) and title and slider agree.
+    assert not figure.frames
     steps = figure.layout.sliders[0].steps
-    assert [s.args[0][0] for s in steps] == FRAMES
+    assert len(steps) == len(STEPS)
+    assert all(step.method == "update" for step in steps)
 
 
 def test_slider_labels_in_each_language(dataset: Dataset) -> None:
     en = explainer.membership_map(dataset, "en").layout.sliders[0].steps
     sv = explainer.membership_map(dataset, "sv").layout.sliders[0].steps
     assert [s.label for s in en] == [
-        "5 Dec 2012",
-        "17 Jun 2013",
-        "1 Jul 2013",
-        "26 Mar 2014",
-        "30 Sept 2014",
-    ]
+        "5 Dec 2012", "17 Jun 2013", "1 Jul 2013", "26 Mar 2014", "30 Sept 2014",
+    ]  # fmt: skip
     assert [s.label for s in sv] == [
-        "5 dec. 2012",
-        "17 juni 2013",
-        "1 juli 2013",
-        "26 mars 2014",
-        "30 sep. 2014",
-    ]
+        "5 dec. 2012", "17 juni 2013", "1 juli 2013", "26 mars 2014", "30 sep. 2014",
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("iso3", "expected"),
     [
-        (
-            "ARM",
-            [
-                "not_member",
-                "may_have_joined",
-                "may_have_joined",
-                "may_have_joined",
-                "joined_undated",
-            ],
-        ),
-        (
-            "XKX",
-            [
-                "not_member",
-                "may_have_joined",
-                "may_have_joined",
-                "may_have_joined",
-                "joined_undated",
-            ],
-        ),
+        ("ARM", ["not_member", "may_have_joined", "may_have_joined", "may_have_joined",
+                 "joined_undated"]),
+        ("XKX", ["not_member", "may_have_joined", "may_have_joined", "may_have_joined",
+                 "joined_undated"]),
         ("CAN", ["not_member", "joined", "joined", "joined", "joined"]),
         ("VNM", ["founding", "unclear", "unclear", "unclear", "absent"]),
         ("HRV", ["founding"] * 5),
         ("MLT", ["founding"] * 5),
     ],
-)
-def test_status_at_each_frame(figure: go.Figure, iso3: str, expected: list[str]) -> None:
-    by_frame = statuses(figure)
-    assert [by_frame[name][iso3] for name in FRAMES] == expected
+)  # fmt: skip
+def test_status_at_each_step(figure: go.Figure, iso3: str, expected: list[str]) -> None:
+    by_step = statuses(figure)
+    assert [state[iso3] for state in by_step.values()] == expected
+
+
+def step_text(fig: go.Figure, index: int, iso3: str) -> str:
+    update, _, traces = fig.layout.sliders[0].steps[index].args
+    position = list(traces).index(fig.layout.meta["countries"][iso3])
+    return str(update["text"][position])
 
 
 def test_croatia_hover_switches_to_eu_on_1_july_2013(dataset: Dataset) -> None:
     fig = explainer.membership_map(dataset, "en")
-    index = fig.layout.meta["countries"]["HRV"]
-    texts = {}
-    for frame in fig.frames:
-        position = list(frame.traces).index(index)
-        texts[frame.name] = frame.data[position].text
-    assert "Not in the EU" in texts["2013-06-17"]
-    assert "EU Member State" in texts["2013-07-01"]
+    assert "Not in the EU" in step_text(fig, 1, "HRV")
+    assert "EU Member State" in step_text(fig, 2, "HRV")
 
 
 def test_titles_give_the_count_the_sources_support(dataset: Dataset) -> None:
     fig = explainer.membership_map(dataset, "en")
-    titles = {f.name: f.layout.title.text for f in fig.frames}
-    assert titles["2012-12-05"] == "5 December 2012: 48 countries"
-    assert titles["2013-06-17"].startswith("17 June 2013: 49 countries on record<br>")
-    assert "Toronto Star reports 49 (March 2013)" in titles["2013-06-17"]
-    assert titles["2014-03-26"].startswith("26 March 2014: 49 countries on record<br>")
-    assert "reports 53" in titles["2014-03-26"]
-    assert titles["2014-09-30"] == "30 September 2014: 54 countries"
+    titles = [s.args[1]["title.text"] for s in fig.layout.sliders[0].steps]
+    assert titles[0] == "5 December 2012: 48 countries"
+    assert titles[1].startswith("17 June 2013: 49 countries on record<br>")
+    assert "Toronto Star reports 49 (March 2013)" in titles[1]
+    assert titles[3].startswith("26 March 2014: 49 countries on record<br>")
+    assert "reports 53" in titles[3]
+    assert titles[4] == "30 September 2014: 54 countries"
+    assert fig.layout.title.text == titles[0], "the figure opens on the first step"
     sv = explainer.membership_map(dataset, "sv")
-    assert sv.frames[-1].layout.title.text == "30 september 2014: 54 länder"
+    assert sv.layout.sliders[0].steps[-1].args[1]["title.text"] == "30 september 2014: 54 länder"
+
+
+def test_long_titles_wrap(dataset: Dataset) -> None:
+    fig = explainer.membership_map(dataset, "sv")
+    for step in fig.layout.sliders[0].steps:
+        lines = step.args[1]["title.text"].replace("</span>", "").split("<br>")
+        assert all(len(line.split(">")[-1]) <= 72 for line in lines), lines
 
 
 def test_hover_names_status_eu_and_source(dataset: Dataset) -> None:
     fig = explainer.membership_map(dataset, "sv")
     canada = fig.data[fig.layout.meta["countries"]["CAN"]]
-    final = fig.frames[-1].data[
-        list(fig.frames[-1].traces).index(fig.layout.meta["countries"]["CAN"])
-    ]
     assert canada.hoveron == "fills"
-    assert final.text.startswith("<b>Kanada</b><br>Anslöt sig den 17 juni 2013")
-    assert "Inte med i EU" in final.text
-    assert "Källa: Government of Canada release" in final.text
+    text = step_text(fig, 4, "CAN")
+    assert text.startswith("<b>Kanada</b><br>Anslöt sig den 17 juni 2013")
+    assert "Inte med i EU" in text
+    lines = text.split("<br>")
+    assert all(len(line) <= 48 for line in lines if "<b>" not in line), "hover lines wrap"
 
 
-def test_undated_joiners_say_date_not_published(figure: go.Figure) -> None:
-    index = figure.layout.meta["countries"]["ARM"]
-    frame = figure.frames[-1]
-    text = frame.data[list(frame.traces).index(index)].text
-    assert "date not published" in text or "datum ej publicerat" in text
+def test_undated_joiners_say_date_not_published(dataset: Dataset) -> None:
+    en = explainer.membership_map(dataset, "en")
+    sv = explainer.membership_map(dataset, "sv")
+    assert "exact date not published" in step_text(en, 4, "ARM")
+    assert "exakt datum ej publicerat" in step_text(sv, 4, "ARM")
 
 
-def test_small_members_have_markers_with_the_same_hover(figure: go.Figure) -> None:
-    markers = figure.data[figure.layout.meta["markers"]]
-    codes = list(markers.customdata)
-    assert {"MLT", "LUX", "CYP", "XKX"} <= set(codes)
-    assert all(text.startswith("<b>") for text in markers.text)
-    kosovo = figure.frames[-1].data[-1]
-    assert kosovo.meta["status"][codes.index("XKX")] == "joined_undated"
+def test_small_states_get_markers_that_cover_no_neighbour(dataset: Dataset) -> None:
+    shapes = [s for s in projected_shapes(dataset) if s.iso3 in dataset.countries]
+    anchors = {s.iso3: s.anchor for s in shapes}
+    for box in view_boxes(dataset, "en"):
+        scale = box.km_per_px((640, 330))
+        radii = small_state_markers(shapes, scale)
+        for code, radius in radii.items():
+            for other, point in anchors.items():
+                if other != code:
+                    distance = ((point[0] - anchors[code][0]) ** 2
+                                + (point[1] - anchors[code][1]) ** 2) ** 0.5 / scale  # fmt: skip
+                    assert distance > radius, (box.id, code, other)
+    world, europe = (small_state_markers(shapes, b.km_per_px((640, 330)))
+                     for b in view_boxes(dataset, "en"))  # fmt: skip
+    assert "MLT" in world and "MLT" in europe
+    assert not {"DEU", "FRA", "USA"} & set(world)
 
 
-def test_every_status_differs_without_colour() -> None:
-    from explainer._labels import STYLES
-
-    cues = [(s.pattern, s.dash, s.symbol) for s in STYLES.values()]
-    # LEFT and ABSENT say the same thing to a reader (not in the list any more).
-    assert len(set(cues)) == len(cues) - 1
+def test_views_are_buttons_that_keep_the_date(figure: go.Figure, dataset: Dataset) -> None:
+    [menu] = figure.layout.updatemenus
+    assert [b.label for b in menu.buttons] == [v.name.get(figure.layout.meta["lang"])
+                                              for v in dataset.views]  # fmt: skip
+    for button in menu.buttons:
+        _restyle, relayout, traces = button.args
+        assert list(traces) == [figure.layout.meta["markers"]], "views move only the markers"
+        assert {"xaxis.range", "yaxis.range"} <= set(relayout)
+        assert "title.text" not in relayout
 
 
 def test_every_drawn_country_carries_its_iso3(figure: go.Figure, dataset: Dataset) -> None:
@@ -178,6 +183,32 @@ def test_figure_json_within_300_kb(figure: go.Figure) -> None:
     assert len(figure.to_json().encode()) <= 300 * 1024
 
 
+def test_the_figure_shows_itself_with_offline_tools_only(
+    figure: MembershipMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import plotly.io as pio
+
+    monkeypatch.setattr(pio.renderers, "default", "plotly_mimetype")  # as in a notebook
+    bundle = figure._repr_mimebundle_()
+    config = bundle["application/vnd.plotly.v1+json"]["config"]
+    assert config["displaylogo"] is False
+    assert "sendChartToCloud" in config["modeBarButtonsToRemove"]
+    assert "sendChartToCloud" in figure.layout.modebar.remove
+
+
+def test_write_html_gives_a_titled_page_in_the_maps_language(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    path = tmp_path / "map.html"
+    explainer.membership_map(dataset, "sv").write_html(path, include_plotlyjs=True)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('<!DOCTYPE html>\n<html lang="sv">')
+    assert "<title>Alliansens medlemmar, 5 december 2012 till 30 september 2014</title>" in text
+    assert "<main>" in text and "<h1>" in text
+    assert '"displaylogo": false' in text
+    assert "Plotly.animate" not in text
+
+
 def test_data_text_is_escaped_in_hover(data_copy: Any) -> None:
     root = data_copy()
     path = root / "countries.csv"
@@ -186,9 +217,17 @@ def test_data_text_is_escaped_in_hover(data_copy: Any) -> None:
         encoding="utf-8",
     )
     fig = explainer.membership_map(explainer.load_dataset(root), "en")
-    serialized = json.dumps(fig.to_dict()["frames"])
+    serialized = json.dumps(fig.to_dict()["layout"]["sliders"])
     assert "<script>" not in serialized
     assert "&lt;script&gt;x&lt;/script&gt;" in serialized
+
+
+def test_every_status_differs_without_colour() -> None:
+    from explainer._labels import STYLES
+
+    cues = [(s.pattern, s.dash, s.symbol) for s in STYLES.values()]
+    # LEFT and ABSENT say the same thing to a reader (not in the list any more).
+    assert len(set(cues)) == len(cues) - 1
 
 
 def test_unknown_language_is_refused(dataset: Dataset) -> None:

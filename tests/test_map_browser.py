@@ -1,32 +1,22 @@
-"""The map in a real Chromium, with every non-local request aborted and recorded."""
+"""The standalone map page (`write_html` with plotly's defaults) in a real Chromium."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import explainer
-from explainer._export import write_figure_html
 
-from .browser import ARTIFACTS, offline_page
+from .browser import ARTIFACTS, OfflinePage
+from .view_checks import EUROPE, TO_PIXELS, anchors
 
 pytestmark = pytest.mark.browser
-
-MARKER_CENTRE = """code => {
-  const gd = document.getElementById('membership-map');
-  const i = gd.layout.meta.markers;
-  const k = gd.data[i].customdata.indexOf(code);
-  const trace = document.querySelectorAll('.scatterlayer .trace')[i];
-  const r = trace.querySelectorAll('.point')[k].getBoundingClientRect();
-  return [r.x + r.width / 2, r.y + r.height / 2];
-}"""
-
-FILLS = (
-    "() => [...document.querySelectorAll('.scatterlayer path.js-fill')]"
-    ".filter(p => (p.getAttribute('d') || '').length > 10)"
-    ".map(p => p.style.fill + '|' + (p.style.fillOpacity || ''))"
-)
+FILLS = ".scatterlayer path.js-fill"
 
 
 @pytest.fixture(scope="module", params=["en", "sv"])
@@ -36,59 +26,81 @@ def map_file(
     dataset: explainer.Dataset,
 ) -> tuple[str, Path]:
     path = tmp_path_factory.mktemp("map") / f"map-{request.param}.html"
-    write_figure_html(explainer.membership_map(dataset, request.param), path)
+    # Plotly's own defaults: autoplay on, plotly.js inlined.
+    explainer.membership_map(dataset, request.param).write_html(path)
     return request.param, path
 
 
-def animate_to(page: object, name: str) -> None:
-    page.evaluate(  # type: ignore[attr-defined]
-        "name => Plotly.animate('membership-map', [name], {mode: 'immediate', "
-        "frame: {duration: 0, redraw: true}, transition: {duration: 0}})",
-        name,
-    )
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+def open_map(offline_page: Callable[..., OfflinePage], path: Path) -> Page:
+    page = offline_page().page
+    page.goto(path.as_uri())
+    page.wait_for_selector(FILLS)
+    page.wait_for_timeout(1000)  # what autoplay would have done by now
+    return page
 
 
-def test_map_draws_offline_and_the_slider_changes_it(
-    browser: object, map_file: tuple[str, Path], dataset: explainer.Dataset
+LABEL = "() => (document.querySelector('.hoverlayer .hovertext') || {}).textContent || ''"
+
+
+def hover_label(page: Page, point: tuple[float, float], name: str) -> str:
+    """The hover label once plotly has drawn it for this pointer (or after 2 s)."""
+    x, y, _ = page.evaluate(TO_PIXELS, list(point))
+    page.mouse.move(x, y)
+    # plotly throttles hover: wait until the label is redrawn, not a fixed time.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"name => ({LABEL})().startsWith(name)", arg=name, timeout=2000)
+    text: str = page.evaluate(LABEL)
+    return text
+
+
+def test_steps_change_fills_and_title_together(
+    offline_page: Callable[..., OfflinePage], map_file: tuple[str, Path], dataset: explainer.Dataset
 ) -> None:
     lang, path = map_file
-    page, remote = offline_page(browser)
-    page.goto(path.as_uri())  # type: ignore[attr-defined]
-    page.wait_for_selector(".scatterlayer path.js-fill")  # type: ignore[attr-defined]
-    before = page.evaluate(FILLS)  # type: ignore[attr-defined]
-    # ocean + background + one per listed country
-    assert len(before) >= len(dataset.countries) + 2
-
+    page = open_map(offline_page, path)
+    title = page.locator(".gtitle")
+    assert title.text_content().startswith("5 December 2012" if lang == "en" else "5 december 2012")
+    first = page.evaluate(f"() => [...document.querySelectorAll('{FILLS}')].map(p => p.style.fill)")
+    page.locator(".slider-label").last.click(force=True)
+    page.wait_for_timeout(400)
+    assert "54" in title.text_content()
+    assert (
+        page.evaluate(f"() => [...document.querySelectorAll('{FILLS}')].map(p => p.style.fill)")
+        != first
+    )
     ARTIFACTS.mkdir(exist_ok=True)
-    shots = {}
-    for frame in dataset.steps:
-        animate_to(page, frame.isoformat())
-        shots[frame] = page.evaluate(FILLS)  # type: ignore[attr-defined]
-        page.screenshot(path=str(ARTIFACTS / f"map-{lang}-{frame}.png"))  # type: ignore[attr-defined]
-    assert shots[dataset.steps[-1]] != before, "stepping to 2014 must change the fills"
-
-    # The slider itself (a real click on its last label) moves the map too.
-    animate_to(page, dataset.steps[0].isoformat())
-    page.locator(".slider-label").last.click(force=True)  # type: ignore[attr-defined]
-    page.wait_for_timeout(400)  # type: ignore[attr-defined]
-    assert page.evaluate(FILLS) == shots[dataset.steps[-1]]  # type: ignore[attr-defined]
-    title = page.locator(".gtitle").first.text_content()  # type: ignore[attr-defined]
-    assert "54" in title
-
-    assert remote == [], f"non-local requests attempted: {remote}"
-    assert page.console_errors == []  # type: ignore[attr-defined]
+    page.screenshot(path=str(ARTIFACTS / f"map-{lang}-2014.png"))
 
 
-def test_hover_on_a_small_member_marker(browser: object, map_file: tuple[str, Path]) -> None:
+def test_hover_names_the_country_under_the_pointer_in_both_views(
+    offline_page: Callable[..., OfflinePage], map_file: tuple[str, Path], dataset: explainer.Dataset
+) -> None:
     lang, path = map_file
-    page, remote = offline_page(browser)
-    page.goto(path.as_uri())  # type: ignore[attr-defined]
-    page.wait_for_selector(".scatterlayer .point")  # type: ignore[attr-defined]
-    box = page.evaluate(MARKER_CENTRE, "MLT")  # type: ignore[attr-defined]
-    page.mouse.move(*box)  # type: ignore[attr-defined]
-    page.wait_for_selector(".hoverlayer .hovertext")  # type: ignore[attr-defined]
-    text = page.locator(".hoverlayer .hovertext").first.text_content()  # type: ignore[attr-defined]
-    assert "Malta" in text
-    assert ("Founding member" if lang == "en" else "Grundande medlem") in text
-    assert remote == []
+    page = open_map(offline_page, path)
+    points = anchors(dataset)
+    for view, required in ((0, set(dataset.countries)), (1, EUROPE)):
+        if view:
+            page.locator(".updatemenu-button").nth(view).click()
+            page.wait_for_timeout(500)
+        named = {}
+        for iso3, point in points.items():
+            if page.evaluate(TO_PIXELS, list(point))[2]:
+                named[iso3] = hover_label(page, point, dataset.countries[iso3].name(lang))
+        assert required <= set(named)
+        wrong = {c: t for c, t in named.items()
+                 if not t.startswith(dataset.countries[c].name(lang))}  # fmt: skip
+        assert wrong == {}, view
+    page.screenshot(path=str(ARTIFACTS / f"map-{lang}-europe.png"))
+
+
+def test_the_page_offers_no_cloud_button_and_no_logo_link(
+    offline_page: Callable[..., OfflinePage], map_file: tuple[str, Path]
+) -> None:
+    _, path = map_file
+    page = open_map(offline_page, path)
+    page.mouse.move(400, 400)
+    buttons = page.evaluate(
+        "() => [...document.querySelectorAll('.modebar-btn')].map(b => b.dataset.title || '')"
+    )
+    assert len(buttons) == 1, buttons  # the PNG download, in the map's language
+    assert page.locator(".modebar a[href*='plotly']").count() == 0

@@ -6,15 +6,19 @@ import json
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
-from .browser import ARTIFACTS, free_port, offline_page, require_chromium, running
+import explainer
+from explainer._moments import default_event
+
+from .browser import ARTIFACTS, PHONE, OfflinePage, free_port, require_chromium, running
+from .view_checks import READY, assert_agrees, hover_names, view_state
 
 pytestmark = pytest.mark.browser
-TITLE = ".js-plotly-plot .gtitle"
 
 
 @pytest.fixture(scope="module")
@@ -28,110 +32,105 @@ def server() -> Iterator[str]:
     markers = tuple(
         f"Kernel pool of {nb} is filled" for nb in ("explainer-en.ipynb", "explainer-sv.ipynb")
     )
-    with running(command, f"{url}/voila/labextensions/anywidget/package.json", 300, markers):
+    with running(command, f"{url}/explainer/static/plotly.min.js", 300, markers):
         yield url
 
 
-def open_story(browser: object, url: str, path: str = "/") -> tuple[object, list[str]]:
-    page, remote = offline_page(browser, width=1280, height=720)
-    page.goto(url + path)  # type: ignore[attr-defined]
-    page.wait_for_selector(".gaexp-events [role=option]", timeout=90_000)  # type: ignore[attr-defined]
-    page.wait_for_selector(".js-plotly-plot .scatterlayer path.js-fill")  # type: ignore[attr-defined]
-    page.locator(".gaexp-dashboard").scroll_into_view_if_needed()  # type: ignore[attr-defined]
-    return page, remote
+def open_story(
+    offline_page: Callable[..., OfflinePage], url: str, size: tuple[int, int] = (1280, 720)
+) -> Page:
+    page = offline_page(*size).page
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=120_000)
+    return page
 
 
-def map_title(page: object) -> str:
-    return str(page.locator(TITLE).first.text_content())  # type: ignore[attr-defined]
-
-
-def wait_for_title(page: object, text: str) -> None:
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "t => (document.querySelector('.js-plotly-plot .gtitle') || {}).textContent?.includes(t)",
-        arg=text,
-        timeout=15_000,
-    )
-
-
-def test_page_draws_offline_without_errors(browser: object, server: str) -> None:
-    page, remote = open_story(browser, server)
-    fills = page.locator(".js-plotly-plot .scatterlayer path.js-fill").count()  # type: ignore[attr-defined]
-    assert fills >= 57
-    code_inputs = page.locator(".jp-CodeCell .jp-InputArea-editor").count()  # type: ignore[attr-defined]
-    assert code_inputs == 0, "no code is shown"
-    assert "import explainer" not in page.content()  # type: ignore[attr-defined]
-    assert page.evaluate("document.documentElement.lang") == "en"  # type: ignore[attr-defined]
+def test_first_screen_is_the_linked_view_on_the_launch(
+    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
+) -> None:
+    page = open_story(offline_page, server + "/")
+    assert_agrees(page, dataset, default_event(dataset), "en", announced=False)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("[role=main] .gaexp-view").count() == 1
+    assert page.locator(".jp-CodeCell .jp-InputArea-editor").count() == 0, "no code is shown"
+    assert "import explainer" not in page.content()
+    # The presenter sees the timeline and the whole map without scrolling.
+    for selector in (".gaexp-events", ".gaexp-plot"):
+        box = page.locator(selector).bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= 720, selector
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "voila-en-1280x720.png"))  # type: ignore[attr-defined]
-    assert remote == [], f"non-local requests attempted: {remote}"
-    assert page.console_errors == []  # type: ignore[attr-defined]
+    page.screenshot(path=str(ARTIFACTS / "voila-en-1280x720.png"))
 
 
-def test_clicking_an_event_moves_the_map_and_the_quotes(browser: object, server: str) -> None:
-    page, remote = open_story(browser, server)
-    assert "before the launch" in map_title(page)
-    page.get_by_role("option", name="Second ministerial conference").click()  # type: ignore[attr-defined]
-    wait_for_title(page, "30 September 2014: 54 countries")
-    quotes = page.locator(".gaexp-quote blockquote")  # type: ignore[attr-defined]
-    quotes.nth(2).wait_for()
-    assert quotes.count() == 3
-    assert "The threat to young people" in quotes.first.text_content()
-    status = page.locator('tr[data-iso3="ARM"]').get_attribute("data-status")  # type: ignore[attr-defined]
-    assert status == "joined_undated"
-    page.screenshot(path=str(ARTIFACTS / "voila-en-washington.png"))  # type: ignore[attr-defined]
-    assert remote == []
+def test_arrow_keys_step_through_every_event_without_the_kernel(
+    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
+) -> None:
+    page = open_story(offline_page, server + "/")
+    page.get_by_role("listbox").focus()
+    page.keyboard.press("Home")
+    for index, event in enumerate(dataset.events):
+        if index:
+            page.keyboard.press("ArrowDown")
+        assert_agrees(page, dataset, event, "en")
+        assert view_state(page)["hash"] == f"#{event.id}"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.className").find("gaexp-") >= 0
 
 
-def test_keyboard_alone_steps_the_timeline(browser: object, server: str) -> None:
-    page, remote = open_story(browser, server)
-    listbox = page.get_by_role("listbox")  # type: ignore[attr-defined]
-    listbox.focus()
-    for _ in range(3):
-        page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
-    wait_for_title(page, "5 December 2012: 48 countries")
-    page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
-    wait_for_title(page, "17 June 2013")
-    live = page.locator("[aria-live=polite]").first.text_content()  # type: ignore[attr-defined]
-    assert live == "17 June 2013: Canada joins the alliance."
-    page.keyboard.press("End")  # type: ignore[attr-defined]
-    wait_for_title(page, "2016")
-    page.keyboard.press("Home")  # type: ignore[attr-defined]
-    wait_for_title(page, "December 2011")
-    selected = page.locator("[role=option][aria-selected=true]").text_content()  # type: ignore[attr-defined]
-    assert "Malmström and Holder meet" in selected
-    # Tab reaches the play button and the language switch too.
-    page.keyboard.press("Shift+Tab")  # type: ignore[attr-defined]
-    focused = page.evaluate("document.activeElement.textContent")  # type: ignore[attr-defined]
-    assert "Play" in focused
-    assert remote == []
+def test_an_address_with_an_event_opens_on_it(
+    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
+) -> None:
+    page = open_story(offline_page, server + "/#canada-2013")
+    assert_agrees(page, dataset, dataset.event("canada-2013"), "en", announced=False)
+    assert view_state(page)["title"].startswith("17 June 2013")
 
 
-def test_language_switch_changes_the_page_in_place(browser: object, server: str) -> None:
-    page, remote = open_story(browser, server)
-    page.get_by_role("button", name="Svenska").click()  # type: ignore[attr-defined]
-    wait_for_title(page, "december 2011: före lanseringen")
-    assert page.locator(".gaexp-timeline-heading").text_content() == "Tidslinje"  # type: ignore[attr-defined]
-    assert "Malmström och Holder möts" in page.locator(".gaexp-events").text_content()  # type: ignore[attr-defined]
-    assert "Grundande medlem" in page.locator(".gaexp-legend").text_content()  # type: ignore[attr-defined]
-    page.screenshot(path=str(ARTIFACTS / "voila-sv-switched.png"))  # type: ignore[attr-defined]
-    assert remote == []
+def test_the_language_link_opens_the_swedish_page_at_the_same_moment(
+    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
+) -> None:
+    page = open_story(offline_page, server + "/#washington-2014")
+    page.locator(".gaexp-page-link").click()
+    page.wait_for_selector(READY, timeout=120_000)
+    assert page.url.endswith("/explainer-sv.ipynb#washington-2014")
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    assert "Innehållsvarning" in page.locator("[role=main]").text_content()
+    assert_agrees(page, dataset, dataset.event("washington-2014"), "sv", announced=False)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "voila-sv-washington.png"))
 
 
-def test_swedish_story_is_served_beside_the_english(browser: object, server: str) -> None:
-    page, remote = open_story(browser, server, "/explainer-sv.ipynb")
-    assert page.evaluate("document.documentElement.lang") == "sv"  # type: ignore[attr-defined]
-    assert "Tidslinje" in page.locator(".gaexp-timeline-heading").text_content()  # type: ignore[attr-defined]
-    assert remote == []
+def test_phone_layout_is_one_column_and_fits(
+    offline_page: Callable[..., OfflinePage], server: str
+) -> None:
+    page = open_story(offline_page, server + "/explainer-sv.ipynb", PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") == PHONE[0]
+    assert page.locator(".gaexp-plot").bounding_box()["width"] >= 340  # type: ignore[index]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "voila-sv-phone.png"))
 
 
-def test_two_viewers_have_independent_state(browser: object, server: str) -> None:
-    first, _ = open_story(browser, server)
-    second, _ = open_story(browser, server)
-    first.get_by_role("option", name="Canada joins the alliance").click()  # type: ignore[attr-defined]
-    wait_for_title(first, "17 June 2013")
-    second.get_by_role("option", name="Second ministerial conference").click()  # type: ignore[attr-defined]
-    wait_for_title(second, "30 September 2014")
-    assert "17 June 2013" in map_title(first)
+def test_hover_in_the_europe_view(
+    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
+) -> None:
+    page = open_story(offline_page, server + "/#washington-2014")
+    page.locator(".gaexp-views button").nth(1).click()
+    page.wait_for_function("() => document.querySelector('.gaexp-plot').dataset.view === 'europe'")
+    page.wait_for_timeout(300)
+    named = hover_names(page, dataset, "en")
+    for iso3 in ("BEL", "NLD", "LUX", "SRB", "XKX", "MNE", "ALB", "HRV", "SVN", "MLT", "GEO"):
+        assert named[iso3] == dataset.countries[iso3].name("en"), iso3
+
+
+def test_two_viewers_have_independent_state(
+    offline_page: Callable[..., OfflinePage], server: str
+) -> None:
+    first = open_story(offline_page, server + "/")
+    second = open_story(offline_page, server + "/")
+    first.get_by_role("option", name="Canada joins the alliance").click()
+    second.get_by_role("option", name="Second ministerial conference").click()
+    first.wait_for_function("() => location.hash === '#canada-2013'")
+    second.wait_for_function("() => location.hash === '#washington-2014'")
+    assert view_state(first)["title"].startswith("17 June 2013")
 
 
 EXECUTE = """async ([kernelId, code]) => {
@@ -153,18 +152,25 @@ EXECUTE = """async ([kernelId, code]) => {
 
 
 def test_kernel_refuses_code_sent_from_the_browser(
-    browser: object, server: str, tmp_path: Path
+    offline_page: Callable[..., OfflinePage], server: str, tmp_path: Path
 ) -> None:
-    page, _ = open_story(browser, server)
-    html = page.content()  # type: ignore[attr-defined]
+    page = open_story(offline_page, server + "/")
+    html = page.content()
     config = html.split('id="jupyter-config-data"', 1)[1].split(">", 1)[1].split("</script>")[0]
     kernel_id = json.loads(config)["kernelId"]
     marker = tmp_path / "executed"
     code = f"open({str(marker)!r}, 'w').write('the kernel ran code from a browser')"
-    replies = page.evaluate(EXECUTE, [kernel_id, code])  # type: ignore[attr-defined]
+    replies = page.evaluate(EXECUTE, [kernel_id, code])
     assert "kernel_info_reply" in replies, "the channel works for allowed messages"
     assert "execute_reply" not in replies
     assert not marker.exists(), "an execute_request from the browser ran"
+
+
+def test_plotly_is_served_once_as_a_cacheable_file(server: str) -> None:
+    with urllib.request.urlopen(server + "/explainer/static/plotly.min.js", timeout=30) as response:
+        assert response.status == 200
+        assert "max-age=86400" in response.headers["Cache-Control"]
+        assert response.read(200).lstrip().startswith(b"/**")
 
 
 @pytest.mark.parametrize(
@@ -179,6 +185,8 @@ def test_kernel_refuses_code_sent_from_the_browser(
         "/api/contents",
         "/explainer-en.ipynb?download=1&format=json",
         "/sanitize.cfg",
+        "/explainer/static/plotly.js",
+        "/explainer/static/../_serve.py",
     ],
 )
 def test_forbidden_paths_are_refused(server: str, path: str) -> None:

@@ -3,9 +3,9 @@
 Launched on 5 December 2012 with 48 countries; 54 by 30 September 2014.
 """
 
-from ._dashboard import Dashboard, dashboard
 from ._dataset import Dataset
 from ._errors import DataError, Problem
+from ._linked_view import LinkedView, dashboard
 from ._loading import load_dataset
 from ._map import membership_map
 from ._status import CountryStatus, StatusKind
@@ -20,9 +20,9 @@ from ._story import (
 
 __all__ = [
     "CountryStatus",
-    "Dashboard",
     "DataError",
     "Dataset",
+    "LinkedView",
     "Problem",
     "StatusKind",
     "all_quotes",
@@ -36,3 +36,8 @@ __all__ = [
     "targets_table",
 ]
 __version__ = "0.1.0"
+
+
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
+    """Jupyter Server finds the extension that serves plotly.js here."""
+    return [{"module": "explainer._static"}]

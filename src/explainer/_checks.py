@@ -52,6 +52,8 @@ def cross_checks(
             "wording_source",
             "must name the published wording followed, for en and for sv",
         )
+    if not data.views:
+        reader.problem(root / "map.yml", 0, "(file)", "needs at least one map view")
     if not data.lists:
         reader.problem(root / "membership", 0, "(folder)", "no membership list (YYYY-MM-DD.csv)")
 

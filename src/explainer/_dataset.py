@@ -14,6 +14,7 @@ from ._schema import (
     DatedChange,
     Event,
     ListMeta,
+    MapView,
     Quote,
     ReportedCount,
     Source,
@@ -62,6 +63,7 @@ class Dataset:
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
     targets: tuple[Target, ...]
+    views: tuple[MapView, ...]
     targets_meta: Mapping[str, Any]
     geometry: Mapping[str, Any]
 

@@ -8,27 +8,26 @@ from functools import cache
 import geopandas as gpd
 import numpy as np
 import shapely
+from pyproj import Transformer
 
 from ._dataset import Dataset
 
 EQUAL_EARTH = "+proj=eqearth +lon_0=0 +datum=WGS84 +units=km"
-SMALL_AREA_KM2 = 30_000  # below this a country gets a marker too (Malta, Kosovo, ...)
 
 
 @dataclass(frozen=True)
 class Shape:
-    """One country's outline in projected kilometres."""
+    """One country's outline in projected kilometres.
+
+    ``anchor`` is a point inside the country's largest part (where a marker or a hover
+    probe goes); ``area_km2`` is the whole country's area.
+    """
 
     iso3: str | None
     xs: tuple[float | None, ...]
     ys: tuple[float | None, ...]
     anchor: tuple[float, float]
     area_km2: float
-
-    @property
-    def is_small(self) -> bool:
-        """Too small to see or hover on a world map without a marker."""
-        return self.area_km2 < SMALL_AREA_KM2
 
 
 def _rings(geom: shapely.Geometry) -> tuple[list[float | None], list[float | None]]:
@@ -58,6 +57,24 @@ def projected_shapes(dataset: Dataset) -> tuple[Shape, ...]:
         code = iso3 if isinstance(iso3, str) else None
         shapes.append(Shape(code, tuple(xs), tuple(ys), (point.x, point.y), float(geom.area)))
     return tuple(shapes)
+
+
+@cache
+def _transformer() -> Transformer:
+    return Transformer.from_crs("EPSG:4326", EQUAL_EARTH, always_xy=True)
+
+
+def project(lon: float, lat: float) -> tuple[float, float]:
+    """A longitude and latitude (degrees) in the map's projected kilometres."""
+    x, y = _transformer().transform(lon, lat)
+    return float(x), float(y)
+
+
+def extent(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) around every shape, in km: the map's full extent."""
+    xs = [x for s in shapes for x in s.xs if x is not None]
+    ys = [y for s in shapes for y in s.ys if y is not None]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 @cache

@@ -10,6 +10,7 @@ from pathlib import Path
 from babel.dates import format_date, format_interval, format_skeleton
 
 from ._dates import PartialDate
+from ._schema import Event
 
 LANGUAGES = ("en", "sv")
 LOCALES = {"en": "en_GB", "sv": "sv_SE"}
@@ -61,3 +62,12 @@ def format_range(start: dt.date, end: dt.date, lang: str) -> str:
     # CLDR has no yMMMMd interval: format the days and months, then add the year.
     days = format_interval(start, end, skeleton="MMMMd", locale=locale)
     return f"{days} {start.year}"
+
+
+def event_date_label(event: Event, lang: str) -> str:
+    """An event's date as precise as the sources give it: "20 – 21 June 2012"."""
+    if event.precision == "range" and event.end is not None:
+        return format_range(event.date.first, event.end, lang)
+    if event.precision == "day":
+        return format_day(event.date.first, lang)
+    return format_partial(event.date, lang)

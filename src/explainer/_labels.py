@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._dataset import Dataset
@@ -100,64 +100,20 @@ def eu_label(is_eu: bool, lang: str) -> str:
     return _("EU Member State") if is_eu else _("Not in the EU")
 
 
-def hover_html(dataset: Dataset, status: CountryStatus, lang: str) -> str:
-    """The hover text of a country: name, status with dates, EU, source (escaped)."""
+def source_labels(dataset: Dataset, ids: Sequence[str], lang: str) -> str:
+    """The short names of sources, joined: "EC release (copy); US DOJ release"."""
+    return "; ".join(dataset.sources[s].short for s in ids if s in dataset.sources)
+
+
+def hover_lines(dataset: Dataset, status: CountryStatus, lang: str) -> list[str]:
+    """What pointing at a country says, as plain text: name, status, EU, sources."""
     _ = translations(lang).gettext
-    country = dataset.countries[status.iso3]
-    shorts = [dataset.sources[s].short for s in status.sources[:2] if s in dataset.sources]
     lines = [
-        f"<b>{html.escape(country.name(lang))}</b>",
-        html.escape(status_detail(status, lang)),
-        html.escape(eu_label(status.eu, lang)),
+        dataset.countries[status.iso3].name(lang),
+        status_detail(status, lang),
+        eu_label(status.eu, lang),
     ]
+    shorts = source_labels(dataset, status.sources[:2], lang)
     if shorts:
-        lines.append(html.escape(_("Source: {source}").format(source="; ".join(shorts))))
-    return "<br>".join(lines)
-
-
-_PATTERNS = {
-    "/": '<path d="M-2,6 l8,-8 M0,12 l12,-12 M6,14 l8,-8" stroke="{fg}" stroke-width="1.4"/>',
-    ".": '<circle cx="3" cy="3" r="1.3" fill="{fg}"/><circle cx="9" cy="9" r="1.3" fill="{fg}"/>',
-    "x": '<path d="M0,0 l12,12 M12,0 l-12,12" stroke="{fg}" stroke-width="1.2"/>',
-}
-_SYMBOLS = {
-    "circle": '<circle cx="29" cy="9" r="5" fill="{fill}" stroke="#222" stroke-width="1.2"/>',
-    "circle-open": '<circle cx="29" cy="9" r="5" fill="none" stroke="#888" stroke-width="1.2"/>',
-    "diamond": '<path d="M29,3 l6,6 l-6,6 l-6,-6 z" fill="{fill}" stroke="#222" '
-    'stroke-width="1.2"/>',
-    "square": '<rect x="24" y="4" width="10" height="10" fill="{fill}" stroke="#222" '
-    'stroke-width="1.2"/>',
-    "square-open": '<rect x="24" y="4" width="10" height="10" fill="none" stroke="#222" '
-    'stroke-width="1.4"/>',
-    "triangle-up": '<path d="M29,3 l6,11 h-12 z" fill="{fill}" stroke="#222" stroke-width="1.2"/>',
-    "x": '<path d="M25,5 l8,8 M33,5 l-8,8" stroke="#222" stroke-width="2.2"/>',
-}
-
-
-def legend_html(kinds: list[StatusKind], lang: str) -> str:
-    """A legend in HTML: for each status a swatch (fill, pattern, marker) and its name.
-
-    Used where the plot's own legend would take too much room; being text, it is read
-    by screen readers and wraps with the page.
-    """
-    items = []
-    for kind in kinds:
-        style = STYLES[kind]
-        pattern_id = f"gaexp-pattern-{kind.value}"
-        pattern = _PATTERNS.get(style.pattern, "").format(fg=style.line)
-        defs = (
-            f'<defs><pattern id="{pattern_id}" width="12" height="12" '
-            f'patternUnits="userSpaceOnUse"><rect width="12" height="12" fill="{style.fill}"/>'
-            f"{pattern}</pattern></defs>"
-            if pattern
-            else ""
-        )
-        fill = f"url(#{pattern_id})" if pattern else style.fill
-        dash = ' stroke-dasharray="3,2"' if style.dash != "solid" else ""
-        swatch = (
-            f'<svg width="38" height="18" viewBox="0 0 38 18" aria-hidden="true" focusable="false">'
-            f'{defs}<rect x="1" y="2" width="18" height="14" fill="{fill}" stroke="{style.line}"'
-            f' stroke-width="1.2"{dash}/>{_SYMBOLS[style.symbol].format(fill=style.fill)}</svg>'
-        )
-        items.append(f'<li class="gaexp-key">{swatch}{html.escape(status_name(kind, lang))}</li>')
-    return f'<ul class="gaexp-legend">{"".join(items)}</ul>'
+        lines.append(_("Source: {source}").format(source=shorts))
+    return lines

@@ -20,6 +20,7 @@ from ._schema import (
     Event,
     ListEntry,
     ListMeta,
+    MapView,
     Quote,
     ReportedCount,
     Source,
@@ -42,6 +43,7 @@ EVENTS = "events.yml"
 QUOTES = "quotes.yml"
 TARGETS = "targets.yml"
 GEOMETRY = "geometry/countries.geojson"
+VIEWS = "map.yml"
 
 
 def default_data_dir() -> Path:
@@ -144,6 +146,7 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
     events = _validate(reader, root / EVENTS, event_rows, Event)
     quotes = yaml_records(QUOTES, Quote)
     targets = yaml_records(TARGETS, Target)
+    views = yaml_records(VIEWS, MapView)
     targets_meta = reader.yaml_mapping((root / TARGETS).with_suffix(".meta.yml"))
     lists = _load_lists(reader, root)
     geometry = _load_geometry(reader, root / GEOMETRY)
@@ -159,6 +162,7 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
         events=tuple(sorted((e for _, e in events), key=lambda e: (e.date.first, e.last_day))),
         quotes=tuple(q for _, q in quotes),
         targets=tuple(t for _, t in targets),
+        views=tuple(v for _, v in views),
         targets_meta=targets_meta.values if targets_meta else {},
         geometry=geometry,
     )
@@ -180,6 +184,7 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
             EVENTS: events,
             QUOTES: quotes,
             TARGETS: targets,
+            VIEWS: views,
         },
         list_rows={lst.file: rows for lst, rows in lists},
         named_countries={str(r.values.get("iso3", "")).strip() for r in country_rows},

@@ -1,35 +1,140 @@
-"""The membership map: a flat Equal Earth world map with one frame per membership step.
+"""The membership map: a flat Equal Earth map drawn with plotly, and its views.
 
 It draws filled ``scatter`` traces on plain axes from the project's own projected
 geometry. Plotly's geo subplots would fetch base-map topojson from a CDN (and draw
-nothing offline), so none is used.
+nothing offline), so none is used. Two things are built here: the base figure (shapes
+and styles, shared with the linked view) and :func:`membership_map`, a figure that works
+on its own (a notebook, ``write_html``) with a date slider and view buttons.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+import math
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 
 from ._dataset import Dataset
-from ._geometry import Shape, globe_outline, projected_shapes
+from ._geometry import Shape, extent, globe_outline, project, projected_shapes
 from ._i18n import check_lang, format_day, format_partial, translations
-from ._labels import ORDER, STYLES, hover_html, status_name
+from ._labels import ORDER, STYLES, hover_lines, status_name
 from ._loading import load_dataset
 from ._status import CountryStatus, StatusKind
 
 OCEAN = "#F2F6F9"
 COAST = "#C5D0DA"
-Y_RANGE = (-6750.0, 8700.0)  # km: from south of Cape Horn to north of Greenland
-X_RANGE = (-17300.0, 17300.0)
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
+MARKER_MAX_RADIUS = 6.0  # px
+MARKER_MIN_RADIUS = 3.0  # px: plotly never hovers a marker on less than 3 px
+TINY_PX = 9.0  # a country narrower and lower than this on screen gets a marker
+HOVER_WIDTH = 42  # characters per hover line: the label stays inside a 500 px plot
+# The standalone figure's plot area is at least this big; marker sizes are safe above.
+STANDALONE_PLOT_PX = (640.0, 330.0)
+# Only what works offline: no cloud upload, no selection tools that do nothing here.
+MODEBAR_REMOVED = [
+    "sendChartToCloud", "sendDataToCloud", "editInChartStudio", "lasso2d", "select2d",
+    "zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d",
+    "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian",
+]  # fmt: skip
 
 
-def _fill_style(status: CountryStatus) -> dict[str, Any]:
-    style = STYLES[status.kind]
+@dataclass(frozen=True)
+class ViewBox:
+    """A view of the map in projected km: its centre and half width and height."""
+
+    id: str
+    name: str
+    cx: float
+    cy: float
+    half_width: float
+    half_height: float
+
+    @property
+    def x_range(self) -> list[float]:
+        """The x-axis range the view asks for."""
+        return [self.cx - self.half_width, self.cx + self.half_width]
+
+    @property
+    def y_range(self) -> list[float]:
+        """The y-axis range the view asks for."""
+        return [self.cy - self.half_height, self.cy + self.half_height]
+
+    def km_per_px(self, plot_px: tuple[float, float]) -> float:
+        """Map scale on a plot area of ``plot_px`` (width, height), the view fitted in."""
+        return max(2 * self.half_width / plot_px[0], 2 * self.half_height / plot_px[1])
+
+
+def view_boxes(dataset: Dataset, lang: str) -> list[ViewBox]:
+    """The dataset's map views (``data/map.yml``) in projected kilometres."""
+    x0, y0, x1, y1 = extent(projected_shapes(dataset))
+    boxes = []
+    for view in dataset.views:
+        cx, cy = project(*view.centre)
+        boxes.append(
+            ViewBox(
+                view.id,
+                view.name.get(lang),
+                cx,
+                cy,
+                (x1 - x0) / 2 / view.scale * 1.02,
+                (y1 - y0) / 2 / view.scale * 1.02,
+            )
+        )
+    return boxes
+
+
+def axis_ranges(box: ViewBox, first: bool) -> dict[str, Any]:
+    """Layout settings that show ``box``.
+
+    The first (widest) view shrinks the plot to the map's shape; zoomed views fill the
+    plot area and show more than they ask for rather than less.
+    """
+    constrain = "domain" if first else "range"
+    return {
+        "xaxis.range": box.x_range,
+        "yaxis.range": box.y_range,
+        "xaxis.constrain": constrain,
+        "yaxis.constrain": constrain,
+    }
+
+
+def small_state_markers(shapes: Sequence[Shape], km_per_px: float) -> dict[str, float]:
+    """Which countries get a marker at a map scale, and its radius in pixels.
+
+    A country gets one where its shape is too small to point at. The radius stays under
+    half the distance to any other country's anchor, so a marker never covers the point
+    where a neighbour is hovered; where even 3 px would, there is no marker and the
+    shape itself (and the nearest-centre rule) names the country.
+    """
+    anchors = {s.iso3: s.anchor for s in shapes if s.iso3}
+    radii = {}
+    for shape in shapes:
+        if shape.iso3 is None:
+            continue
+        xs = [x for x in shape.xs if x is not None]
+        ys = [y for y in shape.ys if y is not None]
+        if max(max(xs) - min(xs), max(ys) - min(ys)) / km_per_px >= TINY_PX:
+            continue
+        ax, ay = shape.anchor
+        nearest = min(
+            (math.dist((ax, ay), p) for code, p in anchors.items() if code != shape.iso3),
+            default=math.inf,
+        )
+        radius = min(MARKER_MAX_RADIUS, 0.45 * nearest / km_per_px)
+        if radius >= MARKER_MIN_RADIUS:
+            radii[shape.iso3] = round(radius, 1)
+    return radii
+
+
+def fill_style(kind: StatusKind) -> dict[str, Any]:
+    """The fill, pattern and outline of a country with a status."""
+    style = STYLES[kind]
     return {
         "fillcolor": style.fill,
         "fillpattern": {
@@ -43,41 +148,22 @@ def _fill_style(status: CountryStatus) -> dict[str, Any]:
     }
 
 
-def _country_update(dataset: Dataset, status: CountryStatus, lang: str) -> dict[str, Any]:
-    return {
-        **_fill_style(status),
-        "text": hover_html(dataset, status, lang),
-        "meta": {"iso3": status.iso3, "status": status.kind.value},
-    }
+def map_title(
+    dataset: Dataset, on: dt.date, lang: str, label: str | None = None
+) -> tuple[str, str]:
+    """The map's headline on ``on`` and a second line (or ``""``), as plain text.
 
-
-def _marker_update(
-    dataset: Dataset, shapes: list[Shape], statuses: dict[str, CountryStatus], lang: str
-) -> dict[str, Any]:
-    kinds = [statuses[s.iso3].kind for s in shapes if s.iso3]
-    return {
-        "marker": {
-            "color": [STYLES[k].fill for k in kinds],
-            "symbol": [STYLES[k].symbol for k in kinds],
-            "line": {"color": "#222222", "width": 1.2},
-            "size": 11,
-        },
-        "text": [hover_html(dataset, statuses[s.iso3], lang) for s in shapes if s.iso3],
-        "meta": {"status": [k.value for k in kinds]},
-    }
-
-
-def frame_title(dataset: Dataset, on: dt.date, lang: str, label: str | None = None) -> str:
-    """The headline of the map on ``on``: the date and the count the sources support.
-
+    The headline gives the date and the count of members on record; the second line a
+    count a source reports without names, which is never turned into members.
     ``label`` replaces the formatted date (an event's "December 2013", say).
     """
     _ = translations(lang).gettext
     when = label or format_day(on, lang)
     if on < dataset.launch:
-        return _("{date}: before the launch ({launch})").format(
+        title = _("{date}: before the launch ({launch})").format(
             date=when, launch=format_day(dataset.launch, lang)
         )
+        return title, ""
     members = dataset.members_on(on)
     on_list = any(lst.date == on for lst in dataset.lists)
     template = (
@@ -85,13 +171,20 @@ def frame_title(dataset: Dataset, on: dt.date, lang: str, label: str | None = No
     )
     title = template.format(date=when, count=len(members))
     reported = dataset.reported_count(on)
-    if reported is not None:
-        source = dataset.sources[reported.sources[0]].short
-        note = _("{source} reports {count} ({date}) without naming them").format(
-            source=source, count=reported.count, date=format_partial(reported.date, lang)
-        )
-        title += f"<br><span style='font-size:15px'>{html.escape(note)}</span>"
-    return title
+    if reported is None:
+        return title, ""
+    source = dataset.sources[reported.sources[0]].short
+    note = _("{source} reports {count} ({date}) without naming them").format(
+        source=source, count=reported.count, date=format_partial(reported.date, lang)
+    )
+    return title, note
+
+
+def legend_kinds(dataset: Dataset) -> list[StatusKind]:
+    """The statuses any country has on any step or event date, in legend order."""
+    days = {*dataset.steps, *(e.last_day for e in dataset.events)}
+    used = {s.kind for day in days for s in dataset.statuses_on(day).values()}
+    return [k for k in ORDER if k in used]
 
 
 def _backdrop(
@@ -108,31 +201,37 @@ def _backdrop(
     )  # fmt: skip
 
 
-def base_figure(dataset: Dataset, lang: str, on: dt.date) -> go.Figure:
-    """The map without frames or slider, showing the membership on ``on``.
+def _joined(shapes: Iterable[Shape]) -> tuple[list[float | None], list[float | None]]:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for shape in shapes:
+        xs += [*shape.xs, None]
+        ys += [*shape.ys, None]
+    return xs, ys
 
+
+def base_figure(dataset: Dataset, lang: str, on: dt.date) -> go.Figure:
+    """The map's shapes, coloured for the membership on ``on``, with no hover or title.
+
+    Traces: the ocean, the countries in no list (one trace), one trace per listed
+    country (``customdata=[iso3]``), then an empty trace for small-state markers.
     ``layout.meta`` maps each listed country to its trace index (``countries``) and
-    names the marker trace (``markers``) and the legend traces (``legend``).
+    names the marker trace (``markers``).
     """
     check_lang(lang)
-    first = dataset.statuses_on(on)
+    statuses = dataset.statuses_on(on)
     shapes = projected_shapes(dataset)
-    listed = [s for s in shapes if s.iso3 in dataset.countries]
-    small = [s for s in listed if s.is_small]
     fig = go.Figure()
     ocean_x, ocean_y = globe_outline()
     fig.add_trace(_backdrop(ocean_x, ocean_y, OCEAN, {"color": COAST, "width": 1}, "ocean"))
-    background_x: list[float | None] = []
-    background_y: list[float | None] = []
-    for shape in shapes:
-        if shape.iso3 not in dataset.countries:
-            background_x += [*shape.xs, None]
-            background_y += [*shape.ys, None]
+    others_x, others_y = _joined(s for s in shapes if s.iso3 not in dataset.countries)
     other = STYLES[StatusKind.NOT_MEMBER].fill
     line = {"color": "#FFFFFF", "width": 0.5}
-    fig.add_trace(_backdrop(background_x, background_y, other, line, "other countries"))
+    fig.add_trace(_backdrop(others_x, others_y, other, line, "other countries"))
     country_index = {}
-    for shape in listed:
+    for shape in shapes:
+        if shape.iso3 not in dataset.countries:
+            continue
         assert shape.iso3 is not None
         country_index[shape.iso3] = len(fig.data)
         fig.add_trace(
@@ -141,135 +240,198 @@ def base_figure(dataset: Dataset, lang: str, on: dt.date) -> go.Figure:
                 y=shape.ys,
                 mode="lines",
                 fill="toself",
-                hoveron="fills",
-                hoverinfo="text",
+                hoverinfo="skip",
                 name=dataset.countries[shape.iso3].name(lang),
                 customdata=[shape.iso3],
                 showlegend=False,
-                **_country_update(dataset, first[shape.iso3], lang),
+                meta={"iso3": shape.iso3, "status": statuses[shape.iso3].kind.value},
+                **fill_style(statuses[shape.iso3].kind),
             )
         )
     marker_index = len(fig.data)
     fig.add_trace(
         go.Scatter(
-            x=[s.anchor[0] for s in small],
-            y=[s.anchor[1] for s in small],
-            mode="markers",
-            customdata=[s.iso3 for s in small],
-            hovertemplate="%{text}<extra></extra>",
-            showlegend=False,
-            name="small countries",
-            **_marker_update(dataset, small, first, lang),
+            x=[], y=[], mode="markers", hoverinfo="skip", showlegend=False,
+            name="small countries", marker={"line": {"color": "#222222", "width": 1.2}},
         )
-    )
-    legend_index = {}
-    for kind in legend_kinds(dataset):
-        legend_index[kind.value] = len(fig.data)
-        style = STYLES[kind]
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="lines+markers",
-                fill="toself",
-                name=status_name(kind, lang),
-                marker={
-                    "symbol": style.symbol,
-                    "color": style.fill,
-                    "size": 11,
-                    "line": {"color": "#222222", "width": 1.2},
-                },
-                hoverinfo="skip",
-                legendgroup=kind.value,
-                **_fill_style(CountryStatus("", on, kind)),
-            )
-        )
-
+    )  # fmt: skip
+    first = view_boxes(dataset, lang)[0]
     fig.update_layout(
-        title={
-            "text": frame_title(dataset, on, lang),
-            "x": 0.02,
-            "xanchor": "left",
-            "y": 0.965,
-            "yanchor": "top",
-            "yref": "container",
-            "font": {"size": 24},
-        },
         font={"family": FONT, "size": 15, "color": "#222222"},
-        # constrain="domain": keep the whole world in view and shrink the plot area to
-        # the map's aspect ratio instead of cropping the poles.
-        xaxis={"visible": False, "range": X_RANGE, "constrain": "domain"},
-        yaxis={
-            "visible": False,
-            "range": Y_RANGE,
-            "scaleanchor": "x",
-            "scaleratio": 1,
-            "constrain": "domain",
-        },
+        xaxis={"visible": False, "range": first.x_range, "constrain": "domain",
+               "fixedrange": True},
+        # scaleanchor: one km is as long across as it is up, as the projection needs.
+        yaxis={"visible": False, "range": first.y_range, "constrain": "domain",
+               "scaleanchor": "x", "scaleratio": 1, "fixedrange": True},
         template="none",
         plot_bgcolor="#FFFFFF",
         paper_bgcolor="#FFFFFF",
-        margin={"l": 10, "r": 10, "t": 175, "b": 10},
-        height=680,
-        hoverlabel={"font": {"size": 15, "family": FONT}, "align": "left"},
-        # The legend runs under the title, above the map, so it hides no country.
-        legend={
-            "orientation": "h",
-            "x": 0.0,
-            "y": 1.0,
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "font": {"size": 15},
-            "itemsizing": "constant",
-            "itemwidth": 40,
-            "itemclick": False,
-            "itemdoubleclick": False,
-        },
-        dragmode="pan",
-        meta={
-            "lang": lang,
-            "countries": country_index,
-            "markers": marker_index,
-            "legend": legend_index,
-        },
-    )
+        margin={"l": 4, "r": 4, "t": 4, "b": 4},
+        showlegend=False,
+        hovermode=False,
+        dragmode=False,
+        meta={"lang": lang, "countries": country_index, "markers": marker_index},
+    )  # fmt: skip
     return fig
 
 
-def legend_kinds(dataset: Dataset) -> list[StatusKind]:
-    """The statuses any country has on any step or event date, in legend order."""
-    days = {*dataset.steps, *(e.last_day for e in dataset.events)}
-    used = {s.kind for day in days for s in dataset.statuses_on(day).values()}
-    return [k for k in ORDER if k in used]
+def _wrap(text: str) -> str:
+    lines = textwrap.wrap(text, HOVER_WIDTH, break_long_words=False) or [text]
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
-def update_map(
-    fig: go.Figure, dataset: Dataset, on: dt.date, lang: str, title: str | None = None
-) -> None:
-    """Restyle ``fig`` (from :func:`base_figure`) in place to the membership on ``on``.
-
-    Every visible string follows ``lang``; with a ``FigureWidget`` this is one batched
-    update, not a new figure.
-    """
-    meta = fig.layout.meta
-    statuses = dataset.statuses_on(on)
-    shapes = {s.iso3: s for s in projected_shapes(dataset)}
-    small = [shapes[code] for code in fig.data[meta["markers"]].customdata]
-    with fig.batch_update():
-        for iso3, index in meta["countries"].items():
-            fig.data[index].update(
-                name=dataset.countries[iso3].name(lang),
-                **_country_update(dataset, statuses[iso3], lang),
+def _legend_traces(dataset: Dataset, lang: str) -> list[go.Scatter]:
+    """Empty traces that give the legend a swatch (fill, pattern, marker) per status."""
+    traces = []
+    for kind in legend_kinds(dataset):
+        style = STYLES[kind]
+        fill = fill_style(kind)
+        if kind is StatusKind.NOT_MEMBER:  # white outlines vanish on a white legend
+            fill["line"] = {**fill["line"], "color": "#888888"}
+        traces.append(
+            go.Scatter(
+                x=[None], y=[None], mode="lines+markers", fill="toself",
+                name=status_name(kind, lang), hoverinfo="skip", legendgroup=kind.value,
+                marker={"symbol": style.symbol, "color": style.fill, "size": 11,
+                        "line": {"color": "#222222", "width": 1.2}},
+                **fill,
             )
-        fig.data[meta["markers"]].update(**_marker_update(dataset, small, statuses, lang))
-        for kind, index in meta["legend"].items():
-            fig.data[index].name = status_name(StatusKind(kind), lang)
-        fig.layout.title.text = title or frame_title(dataset, on, lang)
-        fig.layout.meta = {**meta, "lang": lang}
+        )  # fmt: skip
+    return traces
 
 
-def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figure:
-    """A world map of the alliance's members, one frame per membership step.
+def hover_text(dataset: Dataset, status: CountryStatus, lang: str) -> str:
+    """Hover text for plotly: the name in bold, then short lines (escaped)."""
+    name, *lines = hover_lines(dataset, status, lang)
+    return "<br>".join([f"<b>{_wrap(name)}</b>", *(_wrap(line) for line in lines)])
+
+
+def _country_state(dataset: Dataset, status: CountryStatus, lang: str) -> dict[str, Any]:
+    style = STYLES[status.kind]
+    return {
+        **fill_style(status.kind),
+        "text": hover_text(dataset, status, lang),
+        "meta": {"iso3": status.iso3, "status": status.kind.value},
+        "marker.color": style.fill,
+        "marker.symbol": style.symbol,
+    }
+
+
+def _marker_state(
+    dataset: Dataset, codes: Sequence[str], statuses: dict[str, CountryStatus], lang: str
+) -> dict[str, Any]:
+    kinds = [statuses[code].kind for code in codes]
+    return {
+        **fill_style(StatusKind.NOT_MEMBER),
+        "text": [hover_text(dataset, statuses[code], lang) for code in codes],
+        "meta": {"iso3": "", "status": [k.value for k in kinds], "codes": list(codes)},
+        "marker.color": [STYLES[k].fill for k in kinds],
+        "marker.symbol": [STYLES[k].symbol for k in kinds],
+    }
+
+
+def _title_text(title: str, subtitle: str) -> str:
+    lines = textwrap.wrap(title, 56, break_long_words=False)
+    text = "<br>".join(html.escape(line, quote=False) for line in lines)
+    if subtitle:
+        sub = "<br>".join(
+            html.escape(line, quote=False)
+            for line in textwrap.wrap(subtitle, 72, break_long_words=False)
+        )
+        text += f"<br><span style='font-size:14px'>{sub}</span>"
+    return text
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>body {{ margin: 0 auto; max-width: 1300px; padding: 0 1rem;
+  font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }}
+h1 {{ font-size: 1.4rem; }}</style>
+</head>
+<body>
+<main>
+<h1>{title}</h1>
+{figure}
+</main>
+</body>
+</html>
+"""
+
+
+def plotly_config(lang: str) -> dict[str, Any]:
+    """The plotly config of the map: offline tools only, labels in ``lang``."""
+    _ = translations(lang).gettext
+    dictionary = {
+        "Download plot as a PNG": _("Download plot as a PNG"),
+        "Taking snapshot - this may take a few seconds": _(
+            "Taking snapshot - this may take a few seconds"
+        ),
+        "Snapshot succeeded": _("Snapshot succeeded"),
+        "Sorry, there was a problem downloading your snapshot!": _(
+            "Sorry, there was a problem downloading your snapshot!"
+        ),
+    }
+    return {
+        "displaylogo": False,  # a link to plotly's site
+        "showSendToCloud": False,
+        "modeBarButtonsToRemove": MODEBAR_REMOVED,
+        "toImageButtonOptions": {"format": "png", "filename": "membership-map"},
+        "locale": lang,
+        "locales": {lang: {"dictionary": dictionary}},
+    }  # fmt: skip
+
+
+class MembershipMap(go.Figure):  # type: ignore[misc]
+    """A plotly figure that shows itself with the map's offline-only config.
+
+    In a notebook, with :meth:`show`, :meth:`to_html` and :meth:`write_html` it has no
+    cloud button and no logo link, and its tools speak the map's language; a full
+    page from :meth:`to_html` has a title, a language and a main landmark.
+    """
+
+    def _lang(self) -> str:
+        meta = self.layout.meta
+        return str(meta.get("lang", "en")) if isinstance(meta, dict) else "en"
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, validate: bool = True, **kwargs: Any
+    ) -> dict[str, Any]:
+        kwargs.setdefault("config", plotly_config(self._lang()))
+        bundle: dict[str, Any] = super()._repr_mimebundle_(include, exclude, validate, **kwargs)
+        return bundle
+
+    def show(self, *args: Any, **kwargs: Any) -> None:
+        """Show the figure as plotly does, with the map's config."""
+        kwargs.setdefault("config", plotly_config(self._lang()))
+        super().show(*args, **kwargs)
+
+    def to_html(self, *args: Any, **kwargs: Any) -> str:
+        """The figure as HTML; a full page (the default) is titled and has a language."""
+        kwargs.setdefault("config", plotly_config(self._lang()))
+        full = kwargs.pop("full_html", True)
+        figure = str(super().to_html(*args, full_html=False, **kwargs))
+        if not full:
+            return figure
+        meta = self.layout.meta if isinstance(self.layout.meta, dict) else {}
+        title = html.escape(str(meta.get("page_title", "")), quote=False)
+        return PAGE.format(lang=html.escape(self._lang(), quote=True), title=title,
+                           figure=figure)  # fmt: skip
+
+    def write_html(self, file: Any, *args: Any, **kwargs: Any) -> None:
+        """Write :meth:`to_html` to a path or an open text file."""
+        text = self.to_html(*args, **kwargs)
+        if hasattr(file, "write"):
+            file.write(text)
+        else:
+            Path(file).write_text(text, encoding="utf-8")
+
+
+def membership_map(dataset: Dataset | None = None, lang: str = "en") -> MembershipMap:
+    """A map of the members, with a date slider and buttons for each view.
 
     Parameters
     ----------
@@ -281,15 +443,17 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figur
     Returns
     -------
     plotly.graph_objects.Figure
-        Filled scatter traces on an Equal Earth projection; each country in any list is
-        its own trace (``customdata=[iso3]``), small members also get a marker. Frames
-        are named by ISO date; a slider and play/pause step through them.
+        Filled scatter traces on an Equal Earth projection; each listed country is its
+        own trace (``customdata=[iso3]``) and small states get markers. The slider has
+        one step per membership date; each step is a plain ``update`` (no animation
+        frames), so the title, fills and slider always agree. The buttons above switch
+        between the views in ``data/map.yml``; a view stays while the date changes.
 
     Examples
     --------
     >>> fig = membership_map(lang="sv")
-    >>> [frame.name for frame in fig.frames][:2]
-    ['2012-12-05', '2013-06-17']
+    >>> [step.label for step in fig.layout.sliders[0].steps][:2]
+    ['5 dec. 2012', '17 juni 2013']
 
     """
     dataset = dataset if dataset is not None else load_dataset()
@@ -297,92 +461,115 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> go.Figur
     steps = dataset.steps
     statuses = {day: dataset.statuses_on(day) for day in steps}
     fig = base_figure(dataset, lang, steps[0])
-    country_index = fig.layout.meta["countries"]
-    marker_index = fig.layout.meta["markers"]
-    shapes = {s.iso3: s for s in projected_shapes(dataset)}
-    small = [shapes[code] for code in fig.data[marker_index].customdata]
+    meta = fig.layout.meta
+    country_index: dict[str, int] = meta["countries"]
+    marker_index: int = meta["markers"]
+    shapes = [s for s in projected_shapes(dataset) if s.iso3 in country_index]
+    boxes = view_boxes(dataset, lang)
+    per_view = [small_state_markers(shapes, box.km_per_px(STANDALONE_PLOT_PX)) for box in boxes]
+    # The marker trace holds every state that has a marker in any view; a view hides
+    # the others by giving them no position.
+    codes = sorted({code for radii in per_view for code in radii})
+    anchors = {s.iso3: s.anchor for s in shapes}
 
-    # A frame carries only the traces that differ between frames: most founding members
-    # look the same throughout, and leaving them out keeps the figure small.
-    updates = {
-        day: {
-            iso3: _country_update(dataset, s, lang)
-            for iso3, s in statuses[day].items()
-            if iso3 in country_index
-        }
+    states = {
+        day: {iso3: _country_state(dataset, statuses[day][iso3], lang) for iso3 in country_index}
         for day in steps
     }
-    changing = sorted(
-        (
-            iso3
-            for iso3 in country_index
-            if any(updates[d][iso3] != updates[steps[0]][iso3] for d in steps)
-        ),
-        key=country_index.__getitem__,
-    )
-    frames = []
-    for day in steps:
-        frames.append(
-            go.Frame(
-                name=day.isoformat(),
-                traces=[*(country_index[iso3] for iso3 in changing), marker_index],
-                data=[
-                    *(go.Scatter(**updates[day][iso3]) for iso3 in changing),
-                    go.Scatter(**_marker_update(dataset, small, statuses[day], lang)),
-                ],
-                layout={"title": {"text": frame_title(dataset, day, lang)}},
-            )
-        )
-    fig.frames = frames
+    changing = [
+        iso3 for iso3, index in sorted(country_index.items(), key=lambda item: item[1])
+        if any(states[d][iso3] != states[steps[0]][iso3] for d in steps)
+    ]  # fmt: skip
+    traces = [country_index[iso3] for iso3 in changing] + [marker_index]
 
-    # redraw=True: without it plotly leaves each frame's title unapplied.
-    animate = {
-        "mode": "immediate",
-        "frame": {"duration": 0, "redraw": True},
-        "transition": {"duration": 0},
-    }
-    play = {**animate, "frame": {"duration": 1600, "redraw": True}, "fromcurrent": True}
-    fig.update_layout(
-        margin={"b": 110},
-        height=780,
-        sliders=[
-            {
-                "active": 0,
-                "x": 0.23,
-                "len": 0.72,
-                "y": 0,
-                "yanchor": "top",
-                "pad": {"t": 10},
-                "currentvalue": {"prefix": _("Date: "), "font": {"size": 16}},
-                "steps": [
-                    {
-                        "label": format_day(day, lang, "medium"),
-                        "method": "animate",
-                        "args": [[day.isoformat()], animate],
-                    }
-                    for day in steps
-                ],
-            }
-        ],
-        updatemenus=[
-            {
-                "type": "buttons",
-                "direction": "left",
-                "x": 0.0,
-                "y": 0,
-                "xanchor": "left",
-                "yanchor": "top",
-                "pad": {"t": 20, "r": 10},
-                "showactive": False,
-                "buttons": [
-                    {"label": "▶ " + _("Play"), "method": "animate", "args": [None, play]},
-                    {
-                        "label": "❚❚ " + _("Pause"),
-                        "method": "animate",
-                        "args": [[None], {**animate, "mode": "immediate"}],
-                    },
-                ],
-            }
-        ],
+    def step_update(day: dt.date) -> dict[str, list[Any]]:
+        rows = [states[day][iso3] for iso3 in changing]
+        rows.append(_marker_state(dataset, codes, statuses[day], lang))
+        return {key: [row[key] for row in rows] for key in rows[0]}
+
+    for iso3, index in country_index.items():
+        fig.data[index].update(
+            hoveron="fills", hoverinfo="text", text=states[steps[0]][iso3]["text"]
+        )
+    first = _marker_state(dataset, codes, statuses[steps[0]], lang)
+    fig.data[marker_index].update(
+        x=[anchors[c][0] if c in per_view[0] else None for c in codes],
+        y=[anchors[c][1] if c in per_view[0] else None for c in codes],
+        customdata=codes,
+        text=first["text"],
+        hovertemplate="%{text}<extra></extra>",
+        hoverinfo=None,
+        meta=first["meta"],
+        marker={
+            "color": first["marker.color"],
+            "symbol": first["marker.symbol"],
+            "size": [2 * per_view[0].get(c, 0) for c in codes],
+        },
     )
-    return fig
+    fig.add_traces(_legend_traces(dataset, lang))
+    view_buttons = []
+    for i, (box, radii) in enumerate(zip(boxes, per_view, strict=True)):
+        view_buttons.append(
+            {
+                "label": box.name,
+                "method": "update",
+                "args": [
+                    {
+                        "x": [[anchors[c][0] if c in radii else None for c in codes]],
+                        "y": [[anchors[c][1] if c in radii else None for c in codes]],
+                        "marker.size": [[2 * radii.get(c, 0) for c in codes]],
+                    },
+                    axis_ranges(box, first=i == 0),
+                    [marker_index],
+                ],
+            }
+        )
+    title, subtitle = map_title(dataset, steps[0], lang)
+    fig.update_layout(
+        title={
+            "text": _title_text(title, subtitle),
+            "x": 0.01, "xanchor": "left", "y": 0.98, "yanchor": "top", "yref": "container",
+            "font": {"size": 20},
+        },
+        height=720,
+        margin={"l": 8, "r": 44, "t": 175, "b": 80},
+        showlegend=True,
+        # The legend runs under the title, above the map, so it hides no country.
+        legend={
+            "orientation": "h", "x": 0.0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
+            "font": {"size": 13}, "itemclick": False, "itemdoubleclick": False,
+            "entrywidthmode": "pixels", "entrywidth": 290,
+        },
+        hovermode="closest",
+        # A marker wins only under the pointer; elsewhere the shape under it does.
+        hoverdistance=1,
+        hoverlabel={"font": {"size": 14, "family": FONT}, "align": "left"},
+        # Only what works offline: no cloud upload, no selection tools that do nothing.
+        modebar={"orientation": "v", "remove": MODEBAR_REMOVED},
+        sliders=[{
+            "active": 0, "x": 0.04, "len": 0.92, "y": 0, "yanchor": "top", "pad": {"t": 10},
+            "currentvalue": {"prefix": _("Date: "), "font": {"size": 15}},
+            "steps": [
+                {
+                    "label": format_day(day, lang, "medium"),
+                    "method": "update",
+                    "args": [
+                        step_update(day),
+                        {"title.text": _title_text(*map_title(dataset, day, lang))},
+                        traces,
+                    ],
+                }
+                for day in steps
+            ],
+        }],
+        updatemenus=[{
+            "type": "buttons", "direction": "right", "showactive": True, "active": 0,
+            # In the title's row: paper y above 1 is in the top margin (the height is fixed).
+            "x": 1.0, "xanchor": "right", "y": 1.34, "yanchor": "top",
+            "buttons": view_buttons,
+        }],
+        meta={**meta, "views": [b.id for b in boxes], "marker_codes": codes,
+              "page_title": _("Members of the alliance, {start} to {end}").format(
+                  start=format_day(steps[0], lang), end=format_day(steps[-1], lang))},
+    )  # fmt: skip
+    return MembershipMap(fig)

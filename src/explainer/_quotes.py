@@ -1,8 +1,14 @@
-"""Quote cards: verbatim quotes, marked up as quotations, every string escaped."""
+"""Quote cards: verbatim quotes with who said them, where, and who translated them.
+
+:func:`quote_record` shapes a quote for display as plain data (the linked view builds
+its cards from it in the browser); :func:`quote_card` renders the same data as HTML,
+every string escaped, for notebook tables and the exported page.
+"""
 
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from babel import Locale
 
@@ -11,72 +17,96 @@ from ._i18n import LOCALES, format_day, translations
 from ._schema import Quote
 
 
-def _paragraphs(text: str) -> str:
-    return "".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
 
 
-def _source_links(dataset: Dataset, ids: list[str]) -> str:
-    links = []
-    for source_id in ids:
-        source = dataset.sources[source_id]
-        label = html.escape(source.short)
-        if source.url:
-            url = html.escape(source.url, quote=True)
-            links.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">{label}</a>')
-        else:
-            links.append(label)
-    return "; ".join(links)
+def source_links(dataset: Dataset, ids: list[str], lang: str) -> list[dict[str, str]]:
+    """Sources as ``{"label", "url"}`` (``url`` empty where none is known)."""
+    return [{"label": dataset.sources[s].short, "url": dataset.sources[s].url or ""} for s in ids]
 
 
-def quote_card(dataset: Dataset, quote: Quote, lang: str) -> str:
-    """One quote as a ``<figure>`` with ``<blockquote>`` and ``<cite>``.
+def quote_record(dataset: Dataset, quote: Quote, lang: str) -> dict[str, Any]:
+    """What a quote card shows in ``lang``, as plain strings.
 
-    In Swedish, a published translation is shown, labelled with its translator, and the
-    original follows in a collapsed ``<details>``; without one, the original is shown
-    with a note saying so.
+    In another language than the quote's own, a published translation is shown,
+    labelled with its translator, with the original behind a "show" control; without
+    one, the original is shown with a note saying so.
     """
     _ = translations(lang).gettext
     translation = quote.translation(lang) if lang != quote.language else None
-    original_url = dataset.sources[quote.sources[0]].url or ""
-    cite_attr = f' cite="{html.escape(original_url, quote=True)}"' if original_url else ""
+    notes = []
     if translation is not None:
-        shown_lang, text = translation.language, translation.text
-        note = _("Translation by {translator}, as published").format(
-            translator=translation.translator.get(lang)
-        )
-        sources = _source_links(dataset, translation.sources)
-        summary = html.escape(_("Original"))
-        original = (
-            f"<details><summary>{summary}</summary>"
-            f'<blockquote lang="{quote.language}"{cite_attr}>{_paragraphs(quote.text)}'
-            f"</blockquote></details>"
-        )
-    else:
-        shown_lang, text = quote.language, quote.text
-        note = (
-            _("Original language: {language}; no translation published").format(
-                language=Locale.parse(LOCALES[lang]).languages[quote.language]
+        shown_lang, text, sources = translation.language, translation.text, translation.sources
+        notes.append(
+            _("Translation by {translator}, as published").format(
+                translator=translation.translator.get(lang)
             )
-            if lang != quote.language
-            else ""
         )
-        sources = _source_links(dataset, quote.sources)
-        original = ""
-    event = next((e for e in dataset.events if e.id == quote.event), None)
-    parts = [
-        f"<cite>{html.escape(quote.speaker)}</cite>",
-        html.escape(quote.role.get(lang)),
-        html.escape(format_day(quote.date, lang)),
-    ]
-    if event is not None:
-        parts.append(html.escape(event.title.get(lang)))
-    source_label = html.escape(_("Source"))
-    note_html = f'<p class="gaexp-quote-note">{html.escape(note)}</p>' if note else ""
+        original = {
+            "summary": _("Original"),
+            "lang": quote.language,
+            "paragraphs": _paragraphs(quote.text),
+        }
+    else:
+        shown_lang, text, sources = quote.language, quote.text, quote.sources
+        if lang != quote.language:
+            notes.append(
+                _("Original language: {language}; no translation published").format(
+                    language=Locale.parse(LOCALES[lang]).languages[quote.language]
+                )
+            )
+        original = None
+    if quote.note is not None:
+        notes.append(quote.note.get(lang))
+    event = dataset.event(quote.event)
+    return {
+        "id": quote.id,
+        "lang": shown_lang,
+        "paragraphs": _paragraphs(text),
+        "cite": dataset.sources[quote.sources[0]].url or "",
+        "speaker": quote.speaker,
+        "about": " · ".join(
+            [quote.role.get(lang), format_day(quote.date, lang), event.title.get(lang)]
+        ),
+        "source_label": _("Source"),
+        "sources": source_links(dataset, sources, lang),
+        "notes": notes,
+        "original": original,
+    }
+
+
+def _link(source: dict[str, str]) -> str:
+    label = html.escape(source["label"])
+    if not source["url"]:
+        return label
+    url = html.escape(source["url"], quote=True)
+    return f'<a href="{url}" target="_blank" rel="noopener noreferrer">{label}</a>'
+
+
+def _blockquote(lang: str, paragraphs: list[str], cite: str) -> str:
+    cite_attr = f' cite="{html.escape(cite, quote=True)}"' if cite else ""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return f'<blockquote lang="{html.escape(lang, quote=True)}"{cite_attr}>{body}</blockquote>'
+
+
+def quote_card(record: dict[str, Any]) -> str:
+    """One :func:`quote_record` as a ``<figure>`` with ``<blockquote>`` and ``<cite>``."""
+    notes = "".join(f'<p class="gaexp-quote-note">{html.escape(n)}</p>' for n in record["notes"])
+    original = record["original"]
+    details = (
+        f"<details><summary>{html.escape(original['summary'])}</summary>"
+        f"{_blockquote(original['lang'], original['paragraphs'], record['cite'])}</details>"
+        if original
+        else ""
+    )
+    sources = "; ".join(_link(s) for s in record["sources"])
     return (
-        f'<figure class="gaexp-quote" data-quote="{html.escape(quote.id, quote=True)}">'
-        f'<blockquote lang="{shown_lang}"{cite_attr}>{_paragraphs(text)}</blockquote>'
-        f"<figcaption>— {' · '.join(parts)}<br>"
-        f"{source_label}: {sources}</figcaption>{note_html}{original}</figure>"
+        f'<figure class="gaexp-quote" data-quote="{html.escape(record["id"], quote=True)}">'
+        f"{_blockquote(record['lang'], record['paragraphs'], record['cite'])}"
+        f"<figcaption>— <cite>{html.escape(record['speaker'])}</cite> · "
+        f"{html.escape(record['about'])}<br>{html.escape(record['source_label'])}: {sources}"
+        f"</figcaption>{notes}{details}</figure>"
     )
 
 
@@ -91,6 +121,5 @@ def quote_cards(dataset: Dataset, event_id: str, lang: str, heading: str | None 
     if not quotes:
         none = html.escape(_("No quote recorded for this event."))
         return f'<section class="gaexp-quotes">{heading}<p class="gaexp-muted">{none}</p></section>'
-
-    cards = "".join(quote_card(dataset, q, lang) for q in quotes)
+    cards = "".join(quote_card(quote_record(dataset, q, lang)) for q in quotes)
     return f'<section class="gaexp-quotes">{heading}{cards}</section>'

@@ -252,11 +252,24 @@ class Quote(Record):
     text: Text
     sources: SourceIds
     translations: list[Translation] = []
-    note: OptionalText = ""
+    note: Localized | None = None
 
     def translation(self, lang: str) -> Translation | None:
         """The published translation into ``lang``, if there is one."""
         return next((t for t in self.translations if t.language == lang), None)
+
+
+class MapView(Record):
+    """A named view of the map: where it is centred and how far it is zoomed in.
+
+    ``scale`` 1 shows the whole map (every country in the geometry); 4 shows a quarter
+    of its width, around ``centre``.
+    """
+
+    id: Slug
+    name: Localized
+    centre: tuple[Annotated[float, Field(ge=-180, le=180)], Annotated[float, Field(ge=-90, le=90)]]
+    scale: Annotated[float, Field(ge=1, le=50)]
 
 
 class Target(Record):

@@ -11,6 +11,8 @@ from traitlets import Unicode
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
+from ._static import static_routes
+
 HERE = Path(__file__).resolve().parent
 NOTEBOOKS = HERE.parents[1] / "notebooks"
 JUPYTER_DATA = HERE / "share" / "jupyter"  # holds voila/templates/explainer
@@ -20,6 +22,21 @@ RENDERABLE = r"(explainer-en\.ipynb|explainer-sv\.ipynb|data-and-sources\.ipynb)
 # Directory-mode handlers Voilà adds that we do not want: a file tree and a contents
 # API that would hand out notebook sources.
 DROPPED_HANDLERS = {"TornadoVoilaTreeHandler", "VoilaContentsHandler"}
+
+
+class StoryHandler(TornadoVoilaHandler):  # type: ignore[misc]
+    """Voilà's page handler; the page also gets the cookie its unload beacon needs.
+
+    On leaving, Voilà's page posts ``/voila/api/shutdown/<kernel>`` with the ``_xsrf``
+    cookie's value; without the cookie the request is refused and the kernel is left
+    running. Reading ``xsrf_token`` sets the cookie (same-site, so only this page's
+    own scripts can send it back).
+    """
+
+    async def get(self, path: str | None = None) -> None:
+        """Render the notebook, after setting the page's ``_xsrf`` cookie."""
+        self.xsrf_token  # noqa: B018 - reading it sets the cookie
+        await super().get(path)
 
 
 class ExplainerVoila(Voila):  # type: ignore[misc]
@@ -35,11 +52,12 @@ class ExplainerVoila(Voila):  # type: ignore[misc]
             "config": self.config,
             "voila_configuration": self.voila_configuration,
         }
-        routes = [
-            (url_path_join(self.server_url, r"/()"), TornadoVoilaHandler,
+        routes: list[tuple[str, type[Any], dict[str, Any]]] = [
+            (url_path_join(self.server_url, r"/()"), StoryHandler,
              {**settings, "notebook_path": self.home}),
-            (url_path_join(self.server_url, rf"/{RENDERABLE}"), TornadoVoilaHandler, settings),
+            (url_path_join(self.server_url, rf"/{RENDERABLE}"), StoryHandler, settings),
         ]  # fmt: skip
+        routes += static_routes(self.server_url)
         # Ours first: tornado takes the first route that matches.
         return routes + [h for h in kept if "/voila/render/" not in h[0]]
 
@@ -62,9 +80,8 @@ def voila_arguments(port: int, lang: str, open_browser: bool) -> list[str]:
         "--VoilaConfiguration.file_allowlist=[]",
         "--VoilaConfiguration.show_tracebacks=False",
         # Front-end extensions the pages do not use: plotly's mimetype renderer (the
-        # dashboard draws with the widget, which brings its own plotly.js; loading
-        # both doubles the 4.7 MB parsed before the map draws) and Voilà's JupyterLab
-        # preview button.
+        # linked view loads plotly.js once, as a cached file; the renderer would bring
+        # a second copy) and Voilà's JupyterLab preview button.
         "--VoilaConfiguration.extension_denylist="
         "['jupyterlab-plotly', '@voila-dashboards/jupyterlab-preview']",
     ]

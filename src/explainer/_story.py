@@ -1,39 +1,41 @@
-"""Tables the story notebooks show: policy targets, open questions, sources, events."""
+"""Tables the story notebooks show: policy targets, events, open questions, sources."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from pathlib import Path
 
 from ._dataset import Dataset
 from ._html import HTMLFragment
-from ._i18n import check_lang, format_day, format_partial, translations
+from ._i18n import check_lang, event_date_label, format_day, format_partial, translations
 from ._loading import load_dataset
 from ._quotes import quote_cards
 from ._table import csv_download_link, members_table
-from ._timeline import event_date_label
 
-STYLE = """<style>
-.gaexp-story { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }
-.gaexp-story table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
-.gaexp-story th, .gaexp-story td { border-bottom: 1px solid #dde3e8; padding: 0.3rem 0.45rem;
-  text-align: left; vertical-align: top; }
-.gaexp-story thead th { border-bottom: 2px solid #555; }
-.gaexp-story caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
-.gaexp-story .gaexp-wording { font-style: italic; }
-</style>"""
+STORY_CSS = (Path(__file__).resolve().parent / "static" / "story.css").read_text(encoding="utf-8")
 
 
-def _html(body: str) -> HTMLFragment:
-    return HTMLFragment(f'{STYLE}<div class="gaexp-story">{body}</div>')
+def _html(body: str, lang: str) -> HTMLFragment:
+    return HTMLFragment(
+        f'<style>{STORY_CSS}</style><div class="gaexp-story" lang="{lang}">{body}</div>'
+    )
 
 
 def _source_refs(dataset: Dataset, ids: Iterable[str]) -> str:
     return "; ".join(html.escape(dataset.sources[i].short) for i in ids)
 
 
+def _table(caption: str, head: Iterable[str], rows: str) -> str:
+    cells = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in head)
+    return (
+        f"<table><caption>{html.escape(caption)}</caption>"
+        f"<thead><tr>{cells}</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
 def targets_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
-    """The four policy targets: our short label and the published wording.
+    """The policy targets: our short label and the published wording.
 
     Examples
     --------
@@ -43,36 +45,33 @@ def targets_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragm
     dataset = dataset if dataset is not None else load_dataset()
     _ = translations(check_lang(lang)).gettext
     wording = dataset.targets_meta.get("wording_source", {}).get(lang, {})
-    note = html.escape(str(wording.get("note", "")))
+    note = str(wording.get("note", "")) if isinstance(wording, dict) else ""
     rows = "".join(
         f"<tr><th scope='row'>{i}. {html.escape(t.label.get(lang))}</th>"
-        f"<td class='gaexp-wording' lang='{lang}'>{html.escape(t.wording.get(lang))}</td></tr>"
+        f"<td class='gaexp-wording'>{html.escape(t.wording.get(lang))}</td></tr>"
         for i, t in enumerate(dataset.targets, 1)
     )
-    caption = html.escape(
-        _("The four policy targets; published wording: {source}").format(source=note)
+    caption = _("The policy targets ({count}); published wording: {source}").format(
+        count=len(dataset.targets), source=note
     )
-    head = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in (_("Target"), _("Wording")))
-    return _html(f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>{rows}</table>")
+    return _html(_table(caption, (_("Target"), _("Wording")), rows), lang)
 
 
 def events_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
-    """Every event with its date (as precise as published), place and sources."""
+    """Every event with its date (as precise as published), place, text and sources."""
     dataset = dataset if dataset is not None else load_dataset()
     _ = translations(check_lang(lang)).gettext
-    head = "".join(
-        f"<th scope='col'>{html.escape(h)}</th>"
-        for h in (_("Date"), _("Event"), _("Place"), _("Sources"))
-    )
     rows = "".join(
-        f"<tr><td>{html.escape(event_date_label(e, lang))}</td>"
+        f"<tr id='event-{html.escape(e.id, quote=True)}'>"
+        f"<td>{html.escape(event_date_label(e, lang))}</td>"
         f"<th scope='row'>{html.escape(e.title.get(lang))}</th>"
+        f"<td>{html.escape(e.text.get(lang))}</td>"
         f"<td>{html.escape(e.place.get(lang) if e.place else '—')}</td>"
         f"<td>{_source_refs(dataset, e.sources)}</td></tr>"
         for e in dataset.events
     )
-    caption = html.escape(_("Timeline"))
-    return _html(f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>{rows}</table>")
+    head = (_("Date"), _("Event"), _("What happened"), _("Place"), _("Sources"))
+    return _html(_table(_("Timeline"), head, rows), lang)
 
 
 def open_questions(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
@@ -104,7 +103,7 @@ def open_questions(dataset: Dataset | None = None, lang: str = "en") -> HTMLFrag
     body = "".join(
         f"<li>{html.escape(text)} ({_source_refs(dataset, ids)})</li>" for text, ids in items
     )
-    return _html(f"<ul>{body}</ul>")
+    return _html(f"<ul>{body}</ul>", lang)
 
 
 def sources_list(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
@@ -121,11 +120,12 @@ def sources_list(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragme
             url = html.escape(source.url, quote=True)
             title = f'<a href="{url}" target="_blank" rel="noopener noreferrer">{title}</a>'
         items.append(
-            f'<li id="source-{html.escape(source.id)}"><b>{html.escape(source.short)}</b>: '
-            f"{html.escape(source.publisher)}, “{title}” ({html.escape(date)}; "
-            f"{html.escape(source.language)})</li>"
+            f'<li id="source-{html.escape(source.id, quote=True)}">'
+            f"<b>{html.escape(source.short)}</b>: "
+            f"{html.escape(source.publisher)}, “<span lang='{source.language}'>{title}</span>” "
+            f"({html.escape(date)}; {html.escape(source.language)})</li>"
         )
-    return _html(f"<ol>{''.join(items)}</ol>")
+    return _html(f"<ol>{''.join(items)}</ol>", lang)
 
 
 def members_on_list(
@@ -135,18 +135,16 @@ def members_on_list(
     dataset = dataset if dataset is not None else load_dataset()
     check_lang(lang)
     day = dataset.lists[which].date
-    return _html(csv_download_link(dataset, lang) + members_table(dataset, day, lang))
+    return _html(csv_download_link(dataset, lang) + members_table(dataset, day, lang), lang)
 
 
 def all_quotes(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
     """Every quote card, event by event."""
     dataset = dataset if dataset is not None else load_dataset()
     check_lang(lang)
-    from ._dashboard import CSS
-
     cards = "".join(
         quote_cards(dataset, e.id, lang, f"{event_date_label(e, lang)}: {e.title.get(lang)}")
         for e in dataset.events
         if dataset.quotes_for(e.id)
     )
-    return HTMLFragment(f'<style>{CSS}</style><div class="gaexp-dashboard">{cards}</div>')
+    return _html(cards, lang)

@@ -57,6 +57,21 @@ def members_table(dataset: Dataset, on: dt.date, lang: str, label: str | None = 
     )
 
 
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV
+# Injection"); such cells get a leading apostrophe, which spreadsheets show as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` as text a spreadsheet will not evaluate (``=1+1`` becomes ``'=1+1``)."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+def csv_download_name(dataset: Dataset) -> str:
+    """The file name the membership CSV downloads as."""
+    return "global-alliance-membership.csv"
+
+
 def membership_csv(dataset: Dataset) -> str:
     """The membership data as CSV: one row per country, lists, dates, sources."""
     out = io.StringIO()
@@ -76,7 +91,8 @@ def membership_csv(dataset: Dataset) -> str:
         undated = next((u for u in dataset.undated if u.iso3 == iso3), None)
         urls = sorted({dataset.sources[s].url or s for s in status.sources})
         writer.writerow(
-            [
+            spreadsheet_safe(cell)
+            for cell in [
                 iso3,
                 country.name_en,
                 country.name_sv,
@@ -96,6 +112,6 @@ def csv_download_link(dataset: Dataset, lang: str) -> str:
     payload = base64.b64encode(membership_csv(dataset).encode("utf-8")).decode("ascii")
     label = html.escape(_("Download the membership data (CSV)"))
     return (
-        f'<a class="gaexp-download" download="global-alliance-membership.csv" '
+        f'<a class="gaexp-download" download="{csv_download_name(dataset)}" '
         f'href="data:text/csv;charset=utf-8;base64,{payload}">{label}</a>'
     )

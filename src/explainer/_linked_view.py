@@ -1,0 +1,135 @@
+"""The linked view as a widget: timeline, map, quotes, table, linked in the browser."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets
+
+from ._dataset import Dataset
+from ._i18n import check_lang, translations
+from ._loading import load_dataset
+from ._moments import view_spec
+
+logger = logging.getLogger(__name__)
+STATIC = Path(__file__).resolve().parent / "static"
+STORY_NOTEBOOKS = {"en": "explainer-en.ipynb", "sv": "explainer-sv.ipynb"}
+# The only traits a browser may change; the rest is content, set from Python.
+BROWSER_WRITABLE = frozenset({"selected", "view"})
+
+
+def language_links(hrefs: dict[str, str], lang: str) -> list[dict[str, str]]:
+    """Links to the other languages' pages, each labelled in its own language."""
+    return [
+        {"lang": other, "label": translations(other).gettext("In English"), "href": href}
+        for other, href in hrefs.items()
+        if other != lang
+    ]
+
+
+class LinkedView(anywidget.AnyWidget):
+    """Timeline, map, quote cards and members table, linked in the browser.
+
+    Every moment (one per event) is computed in Python beforehand and sent once in
+    ``spec``; stepping through the timeline needs no round trip to the kernel. Set
+    ``selected`` (an event id) to move the view; observe it to follow the viewer.
+    A browser may change only ``selected`` and ``view``, and only to known values.
+    """
+
+    _esm = STATIC / "linked_view.js"
+    # The story's card and table styles first, then the view's own layout.
+    _css = "\n".join(
+        (STATIC / name).read_text(encoding="utf-8") for name in ("story.css", "linked_view.css")
+    )
+
+    spec = traitlets.Dict().tag(sync=True)
+    selected = traitlets.Unicode("").tag(sync=True)
+    view = traitlets.Unicode("").tag(sync=True)
+    pages = traitlets.List(traitlets.Dict()).tag(sync=True)
+    interval_ms = traitlets.Int(4000).tag(sync=True)
+
+    def __init__(self, dataset: Dataset, lang: str = "en", **kwargs: Any) -> None:
+        check_lang(lang)
+        spec = view_spec(dataset, lang)
+        self._events = frozenset(e["id"] for e in spec["events"])
+        self._views = frozenset(v["id"] for v in spec["views"])
+        kwargs.setdefault("pages", language_links(STORY_NOTEBOOKS, lang))
+        super().__init__(spec=spec, selected=spec["default"], view=spec["views"][0]["id"], **kwargs)
+        self.dataset = dataset
+        self.lang = lang
+
+    @traitlets.validate("selected")
+    def _known_event(self, proposal: dict[str, Any]) -> str:
+        value = str(proposal["value"])
+        if value not in self._events:
+            raise traitlets.TraitError(f"no event {value!r}")
+        return value
+
+    @traitlets.validate("view")
+    def _known_view(self, proposal: dict[str, Any]) -> str:
+        value = str(proposal["value"])
+        if value not in self._views:
+            raise traitlets.TraitError(f"no map view {value!r}")
+        return value
+
+    def set_state(self, sync_data: dict[str, Any]) -> None:
+        """Apply state from the browser: known ``selected`` and ``view`` values only."""
+        refused = set(sync_data) - BROWSER_WRITABLE
+        accepted = {k: v for k, v in sync_data.items() if k in BROWSER_WRITABLE}
+        try:
+            super().set_state(accepted)
+        except traitlets.TraitError as error:
+            refused |= set(accepted)
+            logger.warning("linked view: ignoring browser state (%s)", error)
+        if refused:
+            logger.warning("linked view: ignoring browser state for %s", sorted(refused))
+            self.send_state(sorted(refused & set(self.keys)))
+
+    def select(self, event_id: str) -> None:
+        """Show the event ``event_id``, as choosing it in the timeline would.
+
+        Raises
+        ------
+        KeyError
+            For an id that names no event.
+
+        """
+        if event_id not in self._events:
+            raise KeyError(event_id)
+        self.selected = event_id
+
+    def __repr__(self) -> str:
+        # The plain form a notebook stores: what a reader without a kernel sees.
+        _ = translations(self.lang).gettext
+        return _("Interactive view (timeline, map, quotes): run the notebook to use it.")
+
+
+def dashboard(dataset: Dataset | None = None, lang: str = "en") -> LinkedView:
+    """The explainer's linked view: timeline, map, quote cards and members table.
+
+    Parameters
+    ----------
+    dataset : Dataset, optional
+        By default the project's ``data/``.
+    lang : {"en", "sv"}
+        The language of every string; a link in the view opens the other language's
+        page at the same moment.
+
+    Returns
+    -------
+    LinkedView
+        An anywidget. Choosing an event (click, arrow keys, Play) moves the map, the
+        cards and the table to that date in the browser; ``selected`` follows it.
+
+    Examples
+    --------
+    >>> view = dashboard(lang="en")
+    >>> view.select("canada-2013")
+    >>> view.selected
+    'canada-2013'
+
+    """
+    return LinkedView(dataset if dataset is not None else load_dataset(), lang)

@@ -1,0 +1,217 @@
+"""Everything the linked view shows, computed before anyone looks.
+
+For each event and language the map's colours, headline and text alternative, the quote
+cards, the members table and the spoken announcement are worked out here, once; the
+browser then moves between these *moments* without asking Python again. The result is
+plain JSON: the same data drives the widget in Voilà and JupyterLab and the exported
+page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from babel.lists import format_list
+
+from ._dataset import Dataset
+from ._geometry import projected_shapes
+from ._i18n import LOCALES, check_lang, event_date_label, format_day, translations
+from ._labels import ORDER, STYLES, eu_label, source_labels, status_detail, status_name
+from ._map import FONT, base_figure, legend_kinds, map_title, view_boxes
+from ._quotes import quote_record, source_links
+from ._schema import Event
+from ._status import CountryStatus, StatusKind
+from ._table import csv_download_name, membership_csv
+
+ORDER_INDEX = {kind: i for i, kind in enumerate(ORDER)}
+
+
+def default_event(dataset: Dataset) -> Event:
+    """The moment a page opens on: the first event on or after the launch."""
+    return next((e for e in dataset.events if e.last_day >= dataset.launch), dataset.events[0])
+
+
+def map_description(dataset: Dataset, on: dt.date, lang: str, label: str) -> str:
+    """One sentence saying what the map shows on ``on``: the text alternative.
+
+    For example "30 September 2014: 54 countries; 7 joined since the launch; Vietnam is
+    not in the later list."
+    """
+    t = translations(lang)
+    _ = t.gettext
+    locale = LOCALES[lang]
+    if on < dataset.launch:
+        return _("{date}: no members yet; the first list is of {launch}.").format(
+            date=label, launch=format_day(dataset.launch, lang)
+        )
+    statuses = dataset.statuses_on(on)
+
+    def names(kind: StatusKind) -> list[str]:
+        return sorted(
+            dataset.countries[s.iso3].name(lang) for s in statuses.values() if s.kind is kind
+        )
+
+    members = sum(s.is_member for s in statuses.values())
+    parts = [t.ngettext("{count} country", "{count} countries", members).format(count=members)]
+    joined = sum(
+        s.kind in {StatusKind.JOINED, StatusKind.JOINED_UNDATED} for s in statuses.values()
+    )
+    if joined:
+        parts.append(
+            t.ngettext(
+                "{count} joined since the launch", "{count} joined since the launch", joined
+            ).format(count=joined)
+        )
+    pending = names(StatusKind.MAY_HAVE_JOINED)
+    if pending:
+        parts.append(
+            t.ngettext(
+                "{count} more may have joined (dates not published)",
+                "{count} more may have joined (dates not published)",
+                len(pending),
+            ).format(count=len(pending))
+        )
+    for kind, template in (
+        (StatusKind.UNCLEAR, _("{names}: later status not published")),
+        (StatusKind.ABSENT, _("{names} not in the later list")),
+        (StatusKind.LEFT, _("{names} left")),
+    ):
+        found = names(kind)
+        if found:
+            parts.append(template.format(names=format_list(found, locale=locale)))
+    return f"{label}: {'; '.join(parts)}."
+
+
+def _country_cell(dataset: Dataset, status: CountryStatus, lang: str) -> list[Any]:
+    """Per country and moment: status, detail, EU and sources (hover and table)."""
+    return [
+        status.kind.value,
+        status_detail(status, lang),
+        eu_label(status.eu, lang),
+        source_labels(dataset, status.sources, lang),
+    ]
+
+
+def _moment(dataset: Dataset, event: Event, codes: list[str], lang: str) -> dict[str, Any]:
+    _ = translations(lang).gettext
+    on = event.last_day
+    label = event_date_label(event, lang)
+    statuses = dataset.statuses_on(on)
+    title, subtitle = map_title(dataset, on, lang, label)
+    shown = [
+        i
+        for i, code in enumerate(codes)
+        if not (statuses[code].kind is StatusKind.NOT_MEMBER and on < dataset.launch)
+    ]
+
+    def order(i: int) -> tuple[int, str]:
+        return ORDER_INDEX[statuses[codes[i]].kind], dataset.countries[codes[i]].name(lang)
+
+    rows = sorted(shown, key=order)
+    members = sum(s.is_member for s in statuses.values())
+    return {
+        "id": event.id,
+        "date": label,
+        "title": event.title.get(lang),
+        "text": event.text.get(lang),
+        "place": event.place.get(lang) if event.place else "",
+        "sources": source_links(dataset, event.sources, lang),
+        "announce": f"{label}: {event.title.get(lang)}.",
+        "map_title": title,
+        "map_subtitle": subtitle,
+        "description": map_description(dataset, on, lang, label),
+        "countries": [_country_cell(dataset, statuses[code], lang) for code in codes],
+        "quotes": [quote_record(dataset, q, lang) for q in dataset.quotes_for(event.id)],
+        "caption": _("Members on {date}: {count} countries on record").format(
+            date=label, count=members
+        ),
+        "rows": rows,
+    }
+
+
+def _labels(dataset: Dataset, lang: str) -> dict[str, str]:
+    _ = translations(lang).gettext
+    return {
+        "timeline": _("Timeline"),
+        "play": _("Play"),
+        "pause": _("Pause"),
+        "sources": _("Sources"),
+        "source": _("Source: {source}"),
+        "help": _("Click an event, or use the arrow keys, Home and End in the list."),
+        "quotes": _("Quotes"),
+        "no_quotes": _("No quote recorded for this event."),
+        "members": _("Members"),
+        "country": _("Country"),
+        "status": _("Status"),
+        "details": _("Details"),
+        "eu": _("EU"),
+        "no_members": _("No members yet: the first list is of {date}.").format(
+            date=format_day(dataset.launch, lang)
+        ),
+        "views": _("Map view"),
+        "languages": _("Other languages"),
+        "map": _("Map of the members"),
+        "legend": _("Key"),
+        "download_csv": _("Download the membership data (CSV)"),
+        "download_png": _("Download the map (PNG)"),
+        "download_svg": _("Download the map (SVG)"),
+        "unknown_moment": _("The address named no event of this timeline; showing {date}."),
+        "plotly_missing": _("The map could not be drawn: plotly.js did not load."),
+    }
+
+
+def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
+    """Everything the linked view needs in ``lang``, as JSON-ready data.
+
+    Keys: ``figure`` (plotly data and layout of the map's shapes), ``countries`` (ISO3,
+    name, trace, anchor and size per listed country), ``styles`` and ``legend``,
+    ``views``, ``labels``, ``events`` (one moment per event), ``default`` (the event a
+    page opens on) and ``csv``.
+    """
+    check_lang(lang)
+    first = default_event(dataset)
+    figure = base_figure(dataset, lang, first.last_day)
+    index = figure.layout.meta["countries"]
+    shapes = {s.iso3: s for s in projected_shapes(dataset) if s.iso3 in index}
+    codes = sorted(index, key=index.__getitem__)
+
+    def size(code: str) -> float:
+        xs = [x for x in shapes[code].xs if x is not None]
+        ys = [y for y in shapes[code].ys if y is not None]
+        return round(max(max(xs) - min(xs), max(ys) - min(ys)))
+
+    boxes = view_boxes(dataset, lang)
+    return {
+        "lang": lang,
+        "font": FONT,
+        "figure": figure.to_plotly_json(),
+        "countries": [
+            {
+                "iso3": code,
+                "name": dataset.countries[code].name(lang),
+                "trace": index[code],
+                "anchor": [round(c) for c in shapes[code].anchor],
+                "size_km": size(code),
+            }
+            for code in codes
+        ],
+        "markers": figure.layout.meta["markers"],
+        "styles": {
+            kind.value: {
+                "fill": s.fill,
+                "line": s.line,
+                "pattern": s.pattern,
+                "dash": s.dash,
+                "symbol": s.symbol,
+                "name": status_name(kind, lang),
+            }
+            for kind, s in STYLES.items()
+        },
+        "legend": [k.value for k in legend_kinds(dataset)],
+        "views": [{"id": b.id, "name": b.name, "x": b.x_range, "y": b.y_range} for b in boxes],
+        "labels": _labels(dataset, lang),
+        "events": [_moment(dataset, e, codes, lang) for e in dataset.events],
+        "default": first.id,
+        "csv": {"name": csv_download_name(dataset), "text": membership_csv(dataset)},
+    }

@@ -1,0 +1,173 @@
+"""The linked view widget and the moments it is fed with."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.extract import extract_from_dir
+
+import explainer
+from explainer import Dataset, LinkedView
+from explainer._i18n import translations
+from explainer._moments import default_event, map_description
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "explainer"
+
+
+@pytest.fixture
+def view(dataset: Dataset) -> LinkedView:
+    return explainer.dashboard(dataset, "en")
+
+
+def moment(view: LinkedView, event_id: str) -> dict[str, Any]:
+    return next(e for e in view.spec["events"] if e["id"] == event_id)
+
+
+def status_of(view: LinkedView, event_id: str, iso3: str) -> str:
+    codes = [c["iso3"] for c in view.spec["countries"]]
+    return str(moment(view, event_id)["countries"][codes.index(iso3)][0])
+
+
+def test_one_moment_per_event_and_the_launch_first(view: LinkedView, dataset: Dataset) -> None:
+    assert [m["id"] for m in view.spec["events"]] == [e.id for e in dataset.events]
+    assert view.selected == view.spec["default"] == "launch-2012" == default_event(dataset).id
+    assert view.view == "world"
+    assert [v["id"] for v in view.spec["views"]] == ["world", "europe"]
+
+
+def test_moments_carry_the_membership_of_their_date(view: LinkedView) -> None:
+    assert status_of(view, "launch-2012", "CAN") == "not_member"
+    assert status_of(view, "canada-2013", "CAN") == "joined"
+    assert status_of(view, "washington-2014", "ARM") == "joined_undated"
+    assert status_of(view, "washington-2014", "VNM") == "absent"
+    assert status_of(view, "idea-2011", "SWE") == "not_member"
+    canada = moment(view, "canada-2013")
+    assert canada["map_title"] == "17 June 2013: 49 countries on record"
+    assert canada["announce"] == "17 June 2013: Canada joins the alliance."
+    washington = moment(view, "washington-2014")
+    assert [q["id"] for q in washington["quotes"]] == [
+        "malmstrom-2014", "holder-2014", "malmstrom-2014-speech",
+    ]  # fmt: skip
+    assert washington["caption"] == "Members on 30 September 2014: 54 countries on record"
+    assert len(washington["rows"]) == 55
+    assert moment(view, "idea-2011")["rows"] == [], "no table before the launch"
+
+
+def test_the_text_alternative_says_what_the_map_shows(dataset: Dataset) -> None:
+    on = dataset.event("washington-2014").last_day
+    assert map_description(dataset, on, "en", "30 September 2014") == (
+        "30 September 2014: 54 countries; 7 joined since the launch; Vietnam not in the later list."
+    )
+    assert map_description(dataset, on, "sv", "30 september 2014") == (
+        "30 september 2014: 54 länder; 7 har anslutit sig sedan lanseringen; "
+        "Vietnam finns inte i den senare listan."
+    )
+    canada = dataset.event("canada-2013").last_day
+    assert "6 more may have joined (dates not published)" in map_description(
+        dataset, canada, "en", "17 June 2013"
+    )
+
+
+def test_python_sets_and_reads_the_selection(view: LinkedView) -> None:
+    seen = []
+    view.observe(lambda change: seen.append(change["new"]), names=["selected"])
+    view.select("canada-2013")
+    assert view.selected == "canada-2013" and seen == ["canada-2013"]
+    with pytest.raises(KeyError):
+        view.select("no-such-event")
+
+
+def test_the_browser_may_change_only_the_selection_and_the_view(
+    view: LinkedView, caplog: pytest.LogCaptureFixture
+) -> None:
+    view.set_state({"selected": "washington-2014", "view": "europe"})
+    assert (view.selected, view.view) == ("washington-2014", "europe")
+    spec = json.dumps(view.spec)
+    with caplog.at_level(logging.WARNING):
+        view.set_state({"spec": {"events": []}, "pages": [], "interval_ms": 1})
+        view.set_state({"selected": "<script>nope</script>"})
+        view.set_state({"view": "mars"})
+    assert json.dumps(view.spec) == spec and view.interval_ms == 4000
+    assert (view.selected, view.view) == ("washington-2014", "europe")
+    assert "ignoring browser state" in caplog.text
+
+
+def test_language_links_point_at_the_other_story(dataset: Dataset) -> None:
+    english = explainer.dashboard(dataset, "en")
+    swedish = explainer.dashboard(dataset, "sv")
+    assert english.pages == [{"lang": "sv", "label": "På svenska", "href": "explainer-sv.ipynb"}]
+    assert swedish.pages == [{"lang": "en", "label": "In English", "href": "explainer-en.ipynb"}]
+
+
+def strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def test_swedish_view_leaves_no_english_interface_string(dataset: Dataset) -> None:
+    spec = explainer.dashboard(dataset, "sv").spec
+    # Quotes shown in their original language are labelled as such; leave them out.
+    # Ids and status codes are not shown; names, labels and every moment's text are.
+    shown: dict[str, Any] = {
+        "labels": spec["labels"],
+        "styles": [s["name"] for s in spec["styles"].values()],
+        "views": [v["name"] for v in spec["views"]],
+        "countries": [c["name"] for c in spec["countries"]],
+        "events": [],
+    }
+    for event in spec["events"]:
+        visible = {k: v for k, v in event.items() if k not in {"id", "rows", "countries"}}
+        visible["countries"] = [cell[1:] for cell in event["countries"]]
+        visible["quotes"] = [
+            {k: v for k, v in q.items() if k not in {"id", "lang", "paragraphs", "original"}}
+            for q in event["quotes"]
+        ]
+        shown["events"].append(visible)
+    text = " ".join(strings(shown))
+    sv = translations("sv").gettext
+    english = {m for _, _, m, _, _ in extract_from_dir(SRC, [("**.py", "python")])}
+    leftovers = []
+    for message in english:
+        if isinstance(message, tuple):
+            message = message[0]
+        if message in sv(message):
+            continue  # the same in both languages ("EU"), or a name kept with a gloss
+        fixed = [p for p in re.split(r"\{\w+\}", message) if len(p.strip()) > 3]
+        if fixed and all(p in text for p in fixed):
+            leftovers.append(message)
+    assert leftovers == []
+    washington = next(e for e in spec["events"] if e["id"] == "washington-2014")
+    assert washington["map_title"] == "30 september 2014: 54 länder"
+    assert washington["title"] == "Andra ministerkonferensen, 54 länder"
+
+
+def test_hostile_text_stays_text(data_copy: Callable[..., Path]) -> None:
+    hostile = "<img src=x onerror=alert(1)>"
+    root = data_copy()
+    path = root / "countries.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("CAN,Canada,", f"CAN,{hostile},"),
+                    encoding="utf-8")  # fmt: skip
+    view = explainer.dashboard(explainer.load_dataset(root), "en")
+    names = [c["name"] for c in view.spec["countries"]]
+    assert hostile in names, "names reach the browser as plain strings"
+    script = (SRC / "static" / "linked_view.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in script, sink
+
+
+def test_the_stored_form_says_how_to_use_it(view: LinkedView) -> None:
+    assert repr(view) == "Interactive view (timeline, map, quotes): run the notebook to use it."
+
+
+def test_unknown_language_is_refused(dataset: Dataset) -> None:
+    with pytest.raises(ValueError, match="lang must be one of"):
+        explainer.dashboard(dataset, "de")
