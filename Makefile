@@ -56,7 +56,7 @@ geometry: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/first_view.py
+	$(BIN)/python benchmarks/views.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts site

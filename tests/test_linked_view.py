@@ -126,7 +126,9 @@ def test_swedish_view_leaves_no_english_interface_string(dataset: Dataset) -> No
     }
     for event in spec["events"]:
         visible = {k: v for k, v in event.items() if k not in {"id", "rows", "countries"}}
-        visible["countries"] = [cell[1:] for cell in event["countries"]]
+        visible["countries"] = [
+            [spec["strings"][i] for i in cell[1:]] for cell in event["countries"]
+        ]
         visible["quotes"] = [
             {k: v for k, v in q.items() if k not in {"id", "lang", "paragraphs", "original"}}
             for q in event["quotes"]

@@ -34,7 +34,8 @@ def _rings(geom: shapely.Geometry) -> tuple[list[float | None], list[float | Non
     xs: list[float | None] = []
     ys: list[float | None] = []
     for part in shapely.get_parts(geom):
-        coords = np.round(np.asarray(part.exterior.coords), 0)
+        # Whole kilometres: far below a pixel at any view, and half the JSON of floats.
+        coords = np.rint(np.asarray(part.exterior.coords)).astype(int)
         if xs:
             xs.append(None)
             ys.append(None)
@@ -84,6 +85,6 @@ def globe_outline() -> tuple[tuple[float, ...], tuple[float, ...]]:
     lons = np.concatenate([np.full(61, 180.0), np.full(61, -180.0)])
     edge = gpd.GeoSeries.from_xy(lons, np.concatenate([lats, lats[::-1]]), crs="EPSG:4326")
     edge = edge.to_crs(EQUAL_EARTH)
-    xs = [*np.round(edge.x, 0).tolist(), float(np.round(edge.x.iloc[0], 0))]
-    ys = [*np.round(edge.y, 0).tolist(), float(np.round(edge.y.iloc[0], 0))]
+    xs = [*np.rint(edge.x).astype(int).tolist(), int(np.rint(edge.x.iloc[0]))]
+    ys = [*np.rint(edge.y).astype(int).tolist(), int(np.rint(edge.y.iloc[0]))]
     return tuple(xs), tuple(ys)

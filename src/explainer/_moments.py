@@ -83,17 +83,37 @@ def map_description(dataset: Dataset, on: dt.date, lang: str, label: str) -> str
     return f"{label}: {'; '.join(parts)}."
 
 
-def _country_cell(dataset: Dataset, status: CountryStatus, lang: str) -> list[Any]:
-    """Per country and moment: status, detail, EU and sources (hover and table)."""
+class _Strings:
+    """A table of the texts the moments repeat (a status sentence is shared by dozens
+    of countries and events); cells name a text by its place in the table.
+    """
+
+    def __init__(self) -> None:
+        self.table: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        if text not in self._index:
+            self._index[text] = len(self.table)
+            self.table.append(text)
+        return self._index[text]
+
+
+def _country_cell(
+    dataset: Dataset, status: CountryStatus, lang: str, strings: _Strings
+) -> list[Any]:
+    """Per country and moment: status, then detail, EU and sources (as text numbers)."""
     return [
         status.kind.value,
-        status_detail(status, lang),
-        eu_label(status.eu, lang),
-        source_labels(dataset, status.sources, lang),
+        strings(status_detail(status, lang)),
+        strings(eu_label(status.eu, lang)),
+        strings(source_labels(dataset, status.sources, lang)),
     ]
 
 
-def _moment(dataset: Dataset, event: Event, codes: list[str], lang: str) -> dict[str, Any]:
+def _moment(
+    dataset: Dataset, event: Event, codes: list[str], lang: str, strings: _Strings
+) -> dict[str, Any]:
     _ = translations(lang).gettext
     on = event.last_day
     label = event_date_label(event, lang)
@@ -121,7 +141,7 @@ def _moment(dataset: Dataset, event: Event, codes: list[str], lang: str) -> dict
         "map_title": title,
         "map_subtitle": subtitle,
         "description": map_description(dataset, on, lang, label),
-        "countries": [_country_cell(dataset, statuses[code], lang) for code in codes],
+        "countries": [_country_cell(dataset, statuses[code], lang, strings) for code in codes],
         "quotes": [quote_record(dataset, q, lang) for q in dataset.quotes_for(event.id)],
         "caption": _("Members on {date}: {count} countries on record").format(
             date=label, count=members
@@ -166,8 +186,9 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
 
     Keys: ``figure`` (plotly data and layout of the map's shapes), ``countries`` (ISO3,
     name, trace, anchor and size per listed country), ``styles`` and ``legend``,
-    ``views``, ``labels``, ``events`` (one moment per event), ``default`` (the event a
-    page opens on) and ``csv``.
+    ``views``, ``labels``, ``events`` (one moment per event; each country's cell is its
+    status and the numbers of its detail, EU and source texts in ``strings``),
+    ``default`` (the event a page opens on) and ``csv``.
     """
     check_lang(lang)
     first = default_event(dataset)
@@ -182,6 +203,8 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
         return round(max(max(xs) - min(xs), max(ys) - min(ys)))
 
     boxes = view_boxes(dataset, lang)
+    strings = _Strings()
+    moments = [_moment(dataset, e, codes, lang, strings) for e in dataset.events]
     return {
         "lang": lang,
         "font": FONT,
@@ -211,7 +234,8 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
         "legend": [k.value for k in legend_kinds(dataset)],
         "views": [{"id": b.id, "name": b.name, "x": b.x_range, "y": b.y_range} for b in boxes],
         "labels": _labels(dataset, lang),
-        "events": [_moment(dataset, e, codes, lang) for e in dataset.events],
+        "events": moments,
+        "strings": strings.table,
         "default": first.id,
         "csv": {"name": csv_download_name(dataset), "text": membership_csv(dataset)},
     }

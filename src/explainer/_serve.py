@@ -81,9 +81,10 @@ def voila_arguments(port: int, lang: str, open_browser: bool) -> list[str]:
         "--VoilaConfiguration.show_tracebacks=False",
         # Front-end extensions the pages do not use: plotly's mimetype renderer (the
         # linked view loads plotly.js once, as a cached file; the renderer would bring
-        # a second copy) and Voilà's JupyterLab preview button.
+        # a second copy), Voilà's JupyterLab preview button and code highlighting (no
+        # code is shown).
         "--VoilaConfiguration.extension_denylist="
-        "['jupyterlab-plotly', '@voila-dashboards/jupyterlab-preview']",
+        "['jupyterlab-plotly', '@voila-dashboards/jupyterlab-preview', 'jupyterlab_pygments']",
     ]
 
 

@@ -48,6 +48,14 @@ function reducedMotion() {
 // server hands out (and the browser caches), never inside the widget's state.
 function loadPlotly() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
+  const loading = document.querySelector("script[data-explainer-plotly]");
+  if (loading && !window.__explainerPlotly) {
+    // The page already asked for it (Voilà's template): wait for that copy.
+    window.__explainerPlotly = new Promise((resolve, reject) => {
+      loading.addEventListener("load", () => (window.Plotly ? resolve(window.Plotly) : reject(new Error("no Plotly"))));
+      loading.addEventListener("error", () => reject(new Error(`could not load ${loading.src}`)));
+    });
+  }
   if (!window.__explainerPlotly) {
     window.__explainerPlotly = new Promise((resolve, reject) => {
       let base = "/";
@@ -197,10 +205,16 @@ function render({ model, el }) {
   plotBox.setAttribute("aria-label", labels.map || "Map");
   plotBox.setAttribute("aria-describedby", description.id);
   const plot = element("div", "gaexp-plotly");
+  // Small-state markers are drawn over the plot in an SVG layer of their own: moving
+  // them with the view costs plotly no redraw.
+  const svgNS = "http://www.w3.org/2000/svg";
+  const markerLayer = document.createElementNS(svgNS, "svg");
+  markerLayer.setAttribute("class", "gaexp-markers");
+  markerLayer.setAttribute("aria-hidden", "true");
   const tip = element("div", "gaexp-tip");
   tip.setAttribute("aria-hidden", "true");
   tip.hidden = true;
-  plotBox.append(plot, tip);
+  plotBox.append(plot, markerLayer, tip);
   const legend = element("ul", "gaexp-legend");
   legend.setAttribute("aria-label", labels.legend || "Key");
   const downloads = element("p", "gaexp-downloads");
@@ -261,7 +275,6 @@ function render({ model, el }) {
   el.append(root);
 
   // Legend: a swatch (fill, pattern, marker) and a name per status.
-  const svgNS = "http://www.w3.org/2000/svg";
   function svgNode(tag, attributes) {
     const node = document.createElementNS(svgNS, tag);
     Object.entries(attributes).forEach(([key, value]) => node.setAttribute(key, value));
@@ -339,46 +352,73 @@ function render({ model, el }) {
 
   // -- drawing ------------------------------------------------------------------------
 
+  // Style-only attribute names: plotly repaints these without recomputing the traces.
   function fillUpdate(kind) {
     const style = spec.styles[kind];
     return {
       fillcolor: style.fill,
-      fillpattern: { shape: style.pattern, fgcolor: style.line, bgcolor: style.fill, size: 7, solidity: 0.35 },
-      line: { color: style.line, width: 0.8, dash: style.dash },
+      "fillpattern.shape": style.pattern,
+      "fillpattern.fgcolor": style.line,
+      "fillpattern.bgcolor": style.fill,
+      "line.color": style.line,
+      "line.dash": style.dash,
     };
   }
 
   function paintMap(moment) {
     if (!gd) return;
     const changed = [];
-    const update = { fillcolor: [], fillpattern: [], line: [] };
+    const update = {};
     moment.countries.forEach((cell, i) => {
       if (shownKinds[i] === cell[0]) return;
       shownKinds[i] = cell[0];
-      const style = fillUpdate(cell[0]);
       changed.push(countries[i].trace);
-      update.fillcolor.push(style.fillcolor);
-      update.fillpattern.push(style.fillpattern);
-      update.line.push(style.line);
+      Object.entries(fillUpdate(cell[0])).forEach(([key, value]) => (update[key] = update[key] || []).push(value));
     });
     if (changed.length) window.Plotly.restyle(gd, update, changed);
     paintMarkers(moment);
   }
 
+  // The traces as the first moment shows them, so that the first drawing is the only one.
+  function styledTraces(moment) {
+    const data = spec.figure.data.map((trace) => Object.assign({}, trace));
+    moment.countries.forEach((cell, i) => {
+      const trace = data[countries[i].trace];
+      const style = spec.styles[cell[0]];
+      trace.fillcolor = style.fill;
+      trace.fillpattern = Object.assign({}, trace.fillpattern, { shape: style.pattern, fgcolor: style.line, bgcolor: style.fill });
+      trace.line = Object.assign({}, trace.line, { color: style.line, dash: style.dash });
+      shownKinds[i] = cell[0];
+    });
+    return data;
+  }
+
+  const markerShapes = {
+    circle: (r) => `M${r},0A${r},${r} 0 1,1 -${r},0A${r},${r} 0 1,1 ${r},0Z`,
+    "circle-open": (r) => `M${r},0A${r},${r} 0 1,1 -${r},0A${r},${r} 0 1,1 ${r},0Z`,
+    diamond: (r) => `M${r * 1.3},0L0,${r * 1.3}L-${r * 1.3},0L0,-${r * 1.3}Z`,
+    square: (r) => `M${r},${r}H-${r}V-${r}H${r}Z`,
+    "square-open": (r) => `M${r},${r}H-${r}V-${r}H${r}Z`,
+    "triangle-up": (r) => `M-${r * 1.15},${r * 0.9}H${r * 1.15}L0,-${r * 1.2}Z`,
+    x: (r) => `M-${r},-${r}L${r},${r}M${r},-${r}L-${r},${r}`,
+  };
+
   function paintMarkers(moment) {
+    markerLayer.replaceChildren();
     if (!gd) return;
-    const kinds = markerCodes.map((i) => moment.countries[i][0]);
-    window.Plotly.restyle(
-      gd,
-      {
-        x: [markerCodes.map((i) => countries[i].anchor[0])],
-        y: [markerCodes.map((i) => countries[i].anchor[1])],
-        "marker.size": [markerRadii.map((r) => 2 * r)],
-        "marker.color": [kinds.map((k) => spec.styles[k].fill)],
-        "marker.symbol": [kinds.map((k) => spec.styles[k].symbol)],
-      },
-      [spec.markers],
-    );
+    markerCodes.forEach((i, k) => {
+      const style = spec.styles[moment.countries[i][0]];
+      const [x, y] = toPixels(countries[i].anchor);
+      const open = style.symbol.endsWith("-open") || style.symbol === "x";
+      const path = document.createElementNS(svgNS, "path");
+      path.setAttribute("d", (markerShapes[style.symbol] || markerShapes.circle)(markerRadii[k]));
+      path.setAttribute("transform", `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+      path.setAttribute("fill", open ? "none" : style.fill);
+      path.setAttribute("stroke", "#222");
+      path.setAttribute("stroke-width", style.symbol === "x" ? 2 : 1.2);
+      path.dataset.iso3 = countries[i].iso3;
+      markerLayer.append(path);
+    });
   }
 
   function axes() {
@@ -468,7 +508,8 @@ function render({ model, el }) {
     }
     const cell = current().countries[index];
     tip.replaceChildren(element("strong", "", countries[index].name));
-    [cell[1], cell[2], cell[3] ? labels.source.replace("{source}", cell[3]) : ""].forEach((line) => {
+    const [detail, eu, sources] = [cell[1], cell[2], cell[3]].map((i) => spec.strings[i]);
+    [detail, eu, sources ? labels.source.replace("{source}", sources) : ""].forEach((line) => {
       if (line) tip.append(element("span", "", line));
     });
     tip.dataset.iso3 = countries[index].iso3;
@@ -540,8 +581,8 @@ function render({ model, el }) {
       row.dataset.status = cell[0];
       const name = element("th", "", countries[i].name);
       name.scope = "row";
-      row.append(name, element("td", "", spec.styles[cell[0]].name), element("td", "", cell[1]),
-        element("td", "", cell[2]), element("td", "", cell[3]));
+      row.append(name, element("td", "", spec.styles[cell[0]].name),
+        ...[cell[1], cell[2], cell[3]].map((i) => element("td", "", spec.strings[i])));
       body.append(row);
     });
   }
@@ -598,22 +639,31 @@ function render({ model, el }) {
 
   function applyView() {
     const views = spec.views || [];
-    const wanted = views.find((v) => v.id === model.get("view")) || views[0];
+    const wanted = wantedView();
     if (!wanted) return;
     viewButtons.forEach((button) => button.setAttribute("aria-pressed", button.dataset.view === wanted.id ? "true" : "false"));
     plotBox.dataset.view = wanted.id;
     fitHeight(wanted === views[0] ? wanted : null);
     if (!gd) return;
-    const constrain = wanted === views[0] ? "domain" : "range";
-    window.Plotly.relayout(gd, {
-      "xaxis.range": wanted.x.slice(),
-      "yaxis.range": wanted.y.slice(),
-      "xaxis.constrain": constrain,
-      "yaxis.constrain": constrain,
-    }).then(() => {
+    window.Plotly.relayout(gd, viewLayout(wanted)).then(() => {
       placeMarkers();
       paintMarkers(current());
     });
+  }
+
+  function viewLayout(view) {
+    const constrain = view === (spec.views || [])[0] ? "domain" : "range";
+    return {
+      "xaxis.range": view.x.slice(),
+      "yaxis.range": view.y.slice(),
+      "xaxis.constrain": constrain,
+      "yaxis.constrain": constrain,
+    };
+  }
+
+  function wantedView() {
+    const views = spec.views || [];
+    return views.find((v) => v.id === model.get("view")) || views[0];
   }
 
   // The whole-map view is as tall as the map at this width (no empty bands); zoomed
@@ -669,14 +719,27 @@ function render({ model, el }) {
     }
   });
 
+  // The image has the map, its markers and its headline, as the page shows them.
   async function download(format) {
     const moment = current();
     const source = [moment.map_title, moment.map_subtitle].filter(Boolean).join(" — ");
-    const url = await window.Plotly.toImage(gd, { format, width: 1200, height: 700 });
+    const kinds = markerCodes.map((i) => spec.styles[moment.countries[i][0]]);
+    const markerTrace = {
+      type: "scatter", mode: "markers", hoverinfo: "skip", showlegend: false,
+      x: markerCodes.map((i) => countries[i].anchor[0]),
+      y: markerCodes.map((i) => countries[i].anchor[1]),
+      marker: { size: markerRadii.map((r) => 2 * r), color: kinds.map((k) => k.fill),
+                symbol: kinds.map((k) => k.symbol), line: { color: "#222", width: 1.2 } },
+    };
+    const layout = Object.assign({}, gd.layout, {
+      title: { text: source, x: 0.01, xanchor: "left", font: { size: 18 } },
+      margin: { l: 8, r: 8, t: 48, b: 8 },
+    });
+    const figure = { data: [...gd.data, markerTrace], layout };
+    const url = await window.Plotly.toImage(figure, { format, width: 1200, height: 640 });
     const a = document.createElement("a");
     a.href = url;
     a.download = `${spec.csv ? spec.csv.name.replace(/\.csv$/, "") : "map"}-${moment.id}.${format}`;
-    a.title = source;
     document.body.append(a);
     a.click();
     a.remove();
@@ -714,16 +777,19 @@ function render({ model, el }) {
   loadPlotly()
     .then((Plotly) => {
       if (disposed) return null;
-      const figure = spec.figure;
-      const layout = Object.assign({}, figure.layout, { autosize: true });
+      const layout = Object.assign({}, spec.figure.layout, { autosize: true });
+      const view = wantedView();
+      if (view) {
+        layout.xaxis = Object.assign({}, layout.xaxis, { range: view.x.slice(), constrain: viewLayout(view)["xaxis.constrain"] });
+        layout.yaxis = Object.assign({}, layout.yaxis, { range: view.y.slice(), constrain: viewLayout(view)["yaxis.constrain"] });
+      }
       const config = { displayModeBar: false, responsive: true, staticPlot: true, locale: spec.lang };
-      return Plotly.newPlot(plot, figure.data, layout, config);
+      return Plotly.newPlot(plot, styledTraces(current()), layout, config);
     })
     .then((div) => {
       if (!div || disposed) return;
       gd = div;
-      shownKinds = countries.map(() => null);
-      applyView();
+      placeMarkers();
       paintMap(current());
       root.dataset.ready = "true";
       let width = plotBox.clientWidth;

@@ -1,0 +1,211 @@
+"""First views, key presses and page sizes in headless Chromium, as ratios to budgets.
+
+Measured in one run on this machine, each a median:
+
+- first view (navigation until the timeline and the map are drawn) of the exported page
+  and of `explainer serve`, and of a bare one-trace plotly page as the yardstick;
+- key press in the timeline until the map has repainted (the second animation frame
+  after the view changed), over the twelve events, in the export and in Voilà;
+- the exported pages' size, raw and gzipped.
+
+Writes `benchmarks/RESULTS.md`. Run with `make bench`; nothing here is asserted by tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import http.server
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from functools import partial
+from pathlib import Path
+
+import plotly.graph_objects as go
+import psutil
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import explainer  # noqa: E402
+from explainer._export import export  # noqa: E402
+from tests.browser import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
+
+RUNS = 7
+READY = ".gaexp-view[data-ready]"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+KEY_TO_PAINT = """() => new Promise((resolve) => {
+  const list = document.querySelector('.gaexp-events');
+  const plot = document.querySelector('.gaexp-plot');
+  let start = 0;
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+  });
+  observer.observe(plot, { attributes: true, attributeFilter: ['data-moment'] });
+  const stamp = () => { start = performance.now(); };
+  list.addEventListener('keydown', stamp, { capture: true, once: true });
+  list.focus();
+  list.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+})"""
+
+
+def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def new_page(browser: Browser) -> Page:
+    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+    return page
+
+
+def first_view(browser: Browser, url: str, ready: str) -> float:
+    page = new_page(browser)
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector(ready, timeout=180_000)
+    elapsed = time.perf_counter() - start
+    page.context.close()
+    return elapsed
+
+
+def wait_until_idle(limit: float = 12.0, seconds: float = 120) -> None:
+    """Wait until the CPU is mostly idle: Voilà refills its kernel pool after each
+    view by running the notebook, which would otherwise slow the next measurement."""
+    deadline = time.monotonic() + seconds
+    while psutil.cpu_percent(interval=1.0) > limit and time.monotonic() < deadline:
+        pass
+
+
+def interleaved_first_views(
+    browser: Browser, pages: dict[str, tuple[str, str]]
+) -> dict[str, float]:
+    """Median first view of each page, the pages taking turns (so that any drift in
+    the machine's speed touches them alike), each measured on an idle machine."""
+    times: dict[str, list[float]] = {name: [] for name in pages}
+    for _ in range(RUNS):
+        for name, (url, ready) in pages.items():
+            wait_until_idle()
+            times[name].append(first_view(browser, url, ready))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def key_to_paint(browser: Browser, url: str) -> float:
+    """Median key press -> repainted map over every step of the timeline."""
+    page = new_page(browser)
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=180_000)
+    page.locator(".gaexp-events").focus()
+    page.keyboard.press("Home")
+    page.wait_for_timeout(500)
+    times = [page.evaluate(KEY_TO_PAINT) for _ in range(len(explainer.load_dataset().events) - 1)]
+    page.context.close()
+    return statistics.median(times)
+
+
+def wait_until_up(url: str, seconds: float = 300) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=5)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"{url} did not answer")
+
+
+def main() -> None:
+    chromium = chromium_path()
+    if not chromium:
+        raise SystemExit("needs Chromium (apt-get install chromium)")
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        site = export(folder / "site", lang="en").parent
+        bare = go.Figure(go.Scatter(x=[0, 1], y=[0, 1]))
+        bare.write_html(folder / "bare.html", include_plotlyjs=True, full_html=True)
+        static, static_url = serve_folder(folder)
+        port = free_port()
+        voila_url = f"http://127.0.0.1:{port}/"
+        voila = subprocess.Popen(
+            [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            wait_until_up(f"http://127.0.0.1:{port}/explainer/static/plotly.min.js")
+            wait_until_idle()  # the preheated kernels have run the notebooks
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+                version = browser.version
+                medians = interleaved_first_views(
+                    browser,
+                    {
+                        "bare": (f"{static_url}/bare.html", ".js-plotly-plot .main-svg"),
+                        "export": (f"{static_url}/site/index.html", READY),
+                        "voila": (voila_url, READY),
+                    },
+                )
+                bare_s, export_s, voila_s = medians["bare"], medians["export"], medians["voila"]
+                export_key = key_to_paint(browser, f"{static_url}/site/index.html")
+                voila_key = key_to_paint(browser, voila_url)
+                browser.close()
+        finally:
+            voila.terminate()
+            voila.wait(timeout=60)
+            static.shutdown()
+        sizes = {
+            page.name: (page.stat().st_size, len(gzip.compress(page.read_bytes())))
+            for page in sorted(site.iterdir())
+        }
+
+    def row(what: str, value: str, budget: str, ratio: float) -> None:
+        rows.append((what, value, budget, f"{ratio:.2f}{' (over)' if ratio > 1 else ''}"))
+
+    row("Voilà first view / export first view", f"{voila_s:.2f} s / {export_s:.2f} s",
+        "≤ 1.5 times", voila_s / export_s / 1.5)  # fmt: skip
+    row("export first view / bare one-trace plotly page", f"{export_s:.2f} s / {bare_s:.2f} s",
+        "≤ 1.3 times", export_s / bare_s / 1.3)  # fmt: skip
+    row("key press → map repainted, export (median of 11)", f"{export_key:.0f} ms",
+        "≤ 100 ms", export_key / 100)  # fmt: skip
+    row("key press → map repainted, Voilà (median of 11)", f"{voila_key:.0f} ms",
+        "≤ 100 ms", voila_key / 100)  # fmt: skip
+    for name, (raw, packed) in sizes.items():
+        if name == "data.html":
+            continue
+        row(f"export {name}, raw", f"{raw / 1e6:.2f} MB", "≤ 6 MB", raw / 6e6)
+        row(f"export {name}, gzipped", f"{packed / 1e6:.2f} MB", "≤ 2 MB", packed / 2e6)
+
+    cpu = platform.processor() or platform.machine()
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {dt.date.today().isoformat()} by `make bench` (`benchmarks/views.py`) on "
+        f"{platform.system()} {platform.machine()} ({os.cpu_count()} cores, {cpu}), "
+        f"Python {platform.python_version()}, headless Chromium {version}, 1280x720. "
+        f"Medians of {RUNS} fresh page loads taking turns, each on an idle machine "
+        "(Voilà's kernel pool refilled); key presses over the timeline's steps. "
+        "The last column is the figure divided by its budget: at most 1 meets it.",
+        "",
+        "| what | measured | budget | ratio to budget |",
+        "|---|---|---|---|",
+        *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
+        "",
+    ]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
