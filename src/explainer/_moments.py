@@ -84,8 +84,9 @@ def map_description(dataset: Dataset, on: dt.date, lang: str, label: str) -> str
 
 
 class _Strings:
-    """A table of the texts the moments repeat (a status sentence is shared by dozens
-    of countries and events); cells name a text by its place in the table.
+    """A table of the texts the moments repeat; cells name a text by its place.
+
+    A status sentence is shared by dozens of countries and events.
     """
 
     def __init__(self) -> None:
