@@ -150,7 +150,7 @@ def test_2014_quotes_have_the_swedish_as_published(dataset: Dataset) -> None:
         translation = quotes[quote_id].translation("sv")
         assert translation is not None
         assert translation.sources == ["eureporter-2014-09-30-sv"]
-        assert "EU Reporter" in translation.translator.sv
+        assert "EU Reporter" in translation.translator.get("sv")
     assert quotes["malmstrom-2014"].text.endswith("must become a reality")
 
 
@@ -164,4 +164,5 @@ def test_events_run_from_the_2011_meeting_to_the_2016_merger(dataset: Dataset) -
 
 def test_targets_are_four_in_both_languages(dataset: Dataset) -> None:
     assert len(dataset.targets) == 4
-    assert set(dataset.targets_meta["wording_source"]) == {"en", "sv"}
+    assert dataset.targets_meta is not None
+    assert set(dataset.targets_meta.wording_source) == {"en", "sv"}

@@ -14,7 +14,7 @@ from explainer import Dataset
 from explainer._geometry import projected_shapes
 from explainer._map import MembershipMap, small_state_markers, view_boxes
 
-STEPS = ["2012-12-05", "2013-06-17", "2013-07-01", "2014-03-26", "2014-09-30"]
+STEPS = ["2012-12-05", "2013-06-17", "2013-07-01", "2014-03-26", "2014-09-30", "2015-12-07"]
 
 
 @pytest.fixture(scope="module", params=["en", "sv"])
@@ -57,10 +57,10 @@ def test_slider_labels_in_each_language(dataset: Dataset) -> None:
     en = explainer.membership_map(dataset, "en").layout.sliders[0].steps
     sv = explainer.membership_map(dataset, "sv").layout.sliders[0].steps
     assert [s.label for s in en] == [
-        "5 Dec 2012", "17 Jun 2013", "1 Jul 2013", "26 Mar 2014", "30 Sept 2014",
+        "5 Dec 2012", "17 Jun 2013", "1 Jul 2013", "26 Mar 2014", "30 Sept 2014", "7 Dec 2015",
     ]  # fmt: skip
     assert [s.label for s in sv] == [
-        "5 dec. 2012", "17 juni 2013", "1 juli 2013", "26 mars 2014", "30 sep. 2014",
+        "5 dec. 2012", "17 juni 2013", "1 juli 2013", "26 mars 2014", "30 sep. 2014", "7 dec. 2015",
     ]  # fmt: skip
 
 
@@ -68,13 +68,13 @@ def test_slider_labels_in_each_language(dataset: Dataset) -> None:
     ("iso3", "expected"),
     [
         ("ARM", ["not_member", "may_have_joined", "may_have_joined", "may_have_joined",
-                 "joined_undated"]),
+                 "joined_undated", "joined_undated"]),
         ("XKX", ["not_member", "may_have_joined", "may_have_joined", "may_have_joined",
-                 "joined_undated"]),
-        ("CAN", ["not_member", "joined", "joined", "joined", "joined"]),
-        ("VNM", ["founding", "unclear", "unclear", "unclear", "absent"]),
-        ("HRV", ["founding"] * 5),
-        ("MLT", ["founding"] * 5),
+                 "joined_undated", "joined_undated"]),
+        ("CAN", ["not_member", "joined", "joined", "joined", "joined", "joined"]),
+        ("VNM", ["founding", "unclear", "unclear", "unclear", "absent", "absent"]),
+        ("HRV", ["founding"] * 6),
+        ("MLT", ["founding"] * 6),
     ],
 )  # fmt: skip
 def test_status_at_each_step(figure: go.Figure, iso3: str, expected: list[str]) -> None:
@@ -96,16 +96,27 @@ def test_croatia_hover_switches_to_eu_on_1_july_2013(dataset: Dataset) -> None:
 
 def test_titles_give_the_count_the_sources_support(dataset: Dataset) -> None:
     fig = explainer.membership_map(dataset, "en")
-    titles = [s.args[1]["title.text"] for s in fig.layout.sliders[0].steps]
-    assert titles[0] == "5 December 2012: 48 countries"
-    assert titles[1].startswith("17 June 2013: 49 countries on record<br>")
-    assert "Toronto Star reports 49 (March 2013)" in titles[1]
-    assert titles[3].startswith("26 March 2014: 49 countries on record<br>")
-    assert "reports 53" in titles[3]
-    assert titles[4] == "30 September 2014: 54 countries"
-    assert fig.layout.title.text == titles[0], "the figure opens on the first step"
+    titles = [s.args[1]["title.text"].replace("<br>", " ") for s in fig.layout.sliders[0].steps]
+    assert titles[0] == "5 December 2012: 48 countries · The alliance is launched with 48 countries"
+    assert titles[1].startswith("17 June 2013: 49 countries on record · Canada joins")
+    # The Star's 49 is a different 49 from the one on record, and the subtitle says so.
+    assert "Toronto Star, March 2013 reports 49 countries and names only some" in titles[1]
+    assert "is not the 48 plus Canada" in titles[1]
+    # A step that changes no colour says why it is a step.
+    assert titles[2].startswith("1 July 2013: 49 countries on record · Croatia joins the European")
+    assert titles[3].startswith("26 March 2014: 49 countries on record · An EU fact sheet")
+    assert "reports 53 countries without naming them" in titles[3]
+    assert titles[4].startswith("30 September 2014: 54 countries · Second ministerial conference")
+    # After the last list no source gives a membership: the title says whose count it is.
+    assert titles[5].startswith("7 December 2015: 54 countries in the latest list")
+    assert fig.layout.title.text == fig.layout.sliders[0].steps[0].args[1]["title.text"]
     sv = explainer.membership_map(dataset, "sv")
-    assert sv.layout.sliders[0].steps[-1].args[1]["title.text"] == "30 september 2014: 54 länder"
+    assert (
+        sv.layout.sliders[0]
+        .steps[4]
+        .args[1]["title.text"]
+        .startswith("30 september 2014: 54 länder · Andra")
+    )
 
 
 def test_long_titles_wrap(dataset: Dataset) -> None:
@@ -121,6 +132,7 @@ def test_hover_names_status_eu_and_source(dataset: Dataset) -> None:
     assert canada.hoveron == "fills"
     text = step_text(fig, 4, "CAN")
     assert text.startswith("<b>Kanada</b><br>Anslöt sig den 17 juni 2013")
+    assert "Kanadas regering, pressmeddelande 17 juni 2013" in text.replace("<br>", " ")
     assert "Inte med i EU" in text
     lines = text.split("<br>")
     assert all(len(line) <= 48 for line in lines if "<b>" not in line), "hover lines wrap"
@@ -129,8 +141,8 @@ def test_hover_names_status_eu_and_source(dataset: Dataset) -> None:
 def test_undated_joiners_say_date_not_published(dataset: Dataset) -> None:
     en = explainer.membership_map(dataset, "en")
     sv = explainer.membership_map(dataset, "sv")
-    assert "exact date not published" in step_text(en, 4, "ARM")
-    assert "exakt datum ej publicerat" in step_text(sv, 4, "ARM")
+    assert "exact date not published" in step_text(en, 4, "ARM").replace("<br>", " ")
+    assert "exakt datum ej publicerat" in step_text(sv, 4, "ARM").replace("<br>", " ")
 
 
 def test_small_states_get_markers_that_cover_no_neighbour(dataset: Dataset) -> None:
@@ -203,7 +215,7 @@ def test_write_html_gives_a_titled_page_in_the_maps_language(
     explainer.membership_map(dataset, "sv").write_html(path, include_plotlyjs=True)
     text = path.read_text(encoding="utf-8")
     assert text.startswith('<!DOCTYPE html>\n<html lang="sv">')
-    assert "<title>Alliansens medlemmar, 5 december 2012 till 30 september 2014</title>" in text
+    assert "<title>Alliansens medlemmar, 5 december 2012 till 7 december 2015</title>" in text
     assert "<main>" in text and "<h1>" in text
     assert '"displaylogo": false' in text
     assert "Plotly.animate" not in text

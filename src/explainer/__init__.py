@@ -11,6 +11,8 @@ from ._map import membership_map
 from ._status import CountryStatus, StatusKind
 from ._story import (
     all_quotes,
+    caveats,
+    country_notes,
     events_table,
     members_on_list,
     open_questions,
@@ -26,6 +28,8 @@ __all__ = [
     "Problem",
     "StatusKind",
     "all_quotes",
+    "caveats",
+    "country_notes",
     "dashboard",
     "events_table",
     "load_dataset",

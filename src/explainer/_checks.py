@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._dataset import Dataset
+from ._languages import LANGUAGES
 from ._reading import FileReader, Row
 
 
@@ -26,6 +27,7 @@ def cross_checks(
     """
     root = reader.root
     _unique_ids(reader, located)
+    _unique_labels(reader, located.get("sources.csv", ()))
     _sources_resolve(reader, data, located)
     _countries_known(reader, named_countries, located, list_rows)
     if check_counts:
@@ -44,14 +46,12 @@ def cross_checks(
                 "iso3",
                 f"no shape for {iso3} in geometry/countries.geojson",
             )
-    wording = data.targets_meta.get("wording_source")
-    if data.targets and not (isinstance(wording, dict) and {"en", "sv"} <= set(wording)):
-        reader.problem(
-            root / "targets.meta.yml",
-            1,
-            "wording_source",
-            "must name the published wording followed, for en and for sv",
-        )
+    if (
+        data.targets
+        and data.targets_meta is None
+        and "targets.meta.yml" not in {p.file for p in reader.problems}
+    ):
+        reader.problem(root / "targets.meta.yml", 0, "(file)", "file not found")
     if not data.views:
         reader.problem(root / "map.yml", 0, "(file)", "needs at least one map view")
     if not data.lists:
@@ -69,6 +69,20 @@ def _unique_ids(reader: FileReader, located: Mapping[str, Sequence[tuple[Row, An
             if counts[value] > 1:
                 reader.problem(
                     reader.root / name, row.line_of(key), key, f"{value!r} is not unique"
+                )
+
+
+def _unique_labels(reader: FileReader, sources: Sequence[tuple[Row, Any]]) -> None:
+    """A short name cites one source only: a citation must not be ambiguous."""
+    for lang in LANGUAGES:
+        counts = Counter(source.label(lang) for _, source in sources)
+        for row, source in sources:
+            if counts[source.label(lang)] > 1:
+                reader.problem(
+                    reader.root / "sources.csv",
+                    row.line,
+                    f"short_{lang}",
+                    f"{source.label(lang)!r} names more than one source",
                 )
 
 
@@ -98,11 +112,9 @@ def _sources_resolve(
                 )
     for lst in data.lists:
         check(lst.file.replace(".csv", ".meta.yml"), 1, "sources", lst.meta.sources)
-    wording = data.targets_meta.get("wording_source")
-    if isinstance(wording, dict):
-        for lang, spec in wording.items():
-            source = spec.get("source") if isinstance(spec, dict) else None
-            check("targets.meta.yml", 1, f"wording_source.{lang}.source", [str(source)])
+    if data.targets_meta is not None:
+        for lang, wording in data.targets_meta.wording_source.items():
+            check("targets.meta.yml", 1, f"wording_source.{lang}.source", [wording.source])
 
 
 def _countries_known(

@@ -15,10 +15,12 @@ from ._schema import (
     Event,
     ListMeta,
     MapView,
+    Meta,
     Quote,
     ReportedCount,
     Source,
     Target,
+    TargetsMeta,
     UndatedChange,
 )
 from ._status import CountryStatus, StatusKind
@@ -64,7 +66,8 @@ class Dataset:
     quotes: tuple[Quote, ...]
     targets: tuple[Target, ...]
     views: tuple[MapView, ...]
-    targets_meta: Mapping[str, Any]
+    targets_meta: TargetsMeta | None
+    metas: Mapping[str, Meta]
     geometry: Mapping[str, Any]
 
     @property

@@ -10,10 +10,9 @@ from pathlib import Path
 from babel.dates import format_date, format_interval, format_skeleton
 
 from ._dates import PartialDate
+from ._languages import LANGUAGES, LOCALES
 from ._schema import Event
 
-LANGUAGES = ("en", "sv")
-LOCALES = {"en": "en_GB", "sv": "sv_SE"}
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "explainer"
 

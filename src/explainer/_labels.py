@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ._dataset import Dataset
 from ._i18n import format_day, format_partial, translations
+from ._schema import ReportedCount
 from ._status import CountryStatus, StatusKind
 
 
@@ -52,7 +53,7 @@ def status_name(kind: StatusKind, lang: str) -> str:
     names = {
         StatusKind.FOUNDING: _("Founding member"),
         StatusKind.JOINED: _("Joined (date published)"),
-        StatusKind.JOINED_UNDATED: _("Joined by Sept. 2014, date not published"),
+        StatusKind.JOINED_UNDATED: _("Joined; date not published"),
         StatusKind.MAY_HAVE_JOINED: _("May have joined, date not published"),
         StatusKind.UNCLEAR: _("Founding member, later status not published"),
         StatusKind.ABSENT: _("Not in the later list"),
@@ -100,9 +101,16 @@ def eu_label(is_eu: bool, lang: str) -> str:
     return _("EU Member State") if is_eu else _("Not in the EU")
 
 
+def country_detail(dataset: Dataset, status: CountryStatus, lang: str) -> str:
+    """The status sentence, then the country's note if it has one (a later name)."""
+    note = dataset.countries[status.iso3].note
+    detail = status_detail(status, lang)
+    return f"{detail}. {note.get(lang)}" if note is not None else detail
+
+
 def source_labels(dataset: Dataset, ids: Sequence[str], lang: str) -> str:
     """The short names of sources, joined: "EC release (copy); US DOJ release"."""
-    return "; ".join(dataset.sources[s].short for s in ids if s in dataset.sources)
+    return "; ".join(dataset.sources[s].label(lang) for s in ids if s in dataset.sources)
 
 
 def hover_lines(dataset: Dataset, status: CountryStatus, lang: str) -> list[str]:
@@ -117,3 +125,15 @@ def hover_lines(dataset: Dataset, status: CountryStatus, lang: str) -> list[str]
     if shorts:
         lines.append(_("Source: {source}").format(source=shorts))
     return lines
+
+
+def count_sentence(dataset: Dataset, count: ReportedCount, lang: str) -> str:
+    """What a source says of a count: "… reports 49 countries and names only some of them"."""
+    _ = translations(lang).gettext
+    templates = {
+        "none": _("{source} reports {count} countries without naming them"),
+        "some": _("{source} reports {count} countries and names only some of them"),
+        "all": _("{source} lists {count} countries"),
+    }
+    source = dataset.sources[count.sources[0]].label(lang)
+    return templates[count.named].format(source=source, count=count.count)

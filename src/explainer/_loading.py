@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ._checks import cross_checks
 from ._dataset import Dataset, MembershipList
@@ -21,16 +21,22 @@ from ._schema import (
     ListEntry,
     ListMeta,
     MapView,
+    Meta,
     Quote,
+    Record,
     ReportedCount,
     Source,
     Target,
+    TargetsMeta,
     UndatedChange,
+    csv_columns,
+    csv_field,
     error_message,
     field_path,
+    gather_csv,
 )
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Record)
 
 # The layout of data/ (paths relative to it).
 SOURCES = "sources.csv"
@@ -54,50 +60,60 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
-def _columns(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
-
-
 def _validate(
     reader: FileReader, path: Path, rows: Iterable[Row], model: type[M]
 ) -> list[tuple[Row, M]]:
+    csv = path.suffix == ".csv"
     records = []
     for row in rows:
+        values = gather_csv(model, row.values) if csv else row.values
         try:
-            records.append((row, model.model_validate(row.values)))
+            records.append((row, model.model_validate(values)))
         except ValidationError as error:
             for item in error.errors():
                 name = field_path(item["loc"])
+                name = csv_field(model, name) if csv else name
                 reader.problem(path, row.line_of(name), name, error_message(dict(item)))
     return records
+
+
+def _meta(reader: FileReader, data_file: Path, model: type[Meta] = Meta) -> Meta | None:
+    """The ``.meta.yml`` beside ``data_file``, validated (every data file has one)."""
+    path = data_file.with_name(data_file.name.split(".")[0] + ".meta.yml")
+    row = reader.yaml_mapping(path)
+    if row is None:
+        return None
+    found = _validate(reader, path, [row], model)
+    return found[0][1] if found else None
 
 
 def _load_lists(reader: FileReader, root: Path) -> list[tuple[MembershipList, list[Row]]]:
     lists = []
     for csv_path in sorted((root / MEMBERSHIP).glob("[0-9]*.csv")):
-        meta_path = csv_path.with_suffix(".meta.yml")
-        meta_row = reader.yaml_mapping(meta_path)
         rows = _validate(
-            reader, csv_path, reader.csv_rows(csv_path, _columns(ListEntry)), ListEntry
+            reader, csv_path, reader.csv_rows(csv_path, csv_columns(ListEntry)), ListEntry
         )
-        if meta_row is None:
-            continue
-        meta = _validate(reader, meta_path, [meta_row], ListMeta)
-        if not meta:
+        meta = _meta(reader, csv_path, ListMeta)
+        if not isinstance(meta, ListMeta):
             continue
         entries = [entry.iso3 for _, entry in rows]
         members = frozenset(entries)
-        lists.append(
-            (MembershipList(meta[0][1], members, reader.name(csv_path)), [r for r, _ in rows])
-        )
+        lists.append((MembershipList(meta, members, reader.name(csv_path)), [r for r, _ in rows]))
         for iso3 in {c for c in entries if entries.count(c) > 1}:
             line = next(r.line for r, e in rows if e.iso3 == iso3)
             reader.problem(csv_path, line, "iso3", f"{iso3} is listed more than once")
-        if meta[0][1].date.isoformat() != csv_path.stem:
-            reader.problem(meta_path, meta_row.line_of("date"), "date", "must match the file name")
+        if meta.date.isoformat() != csv_path.stem:
+            meta_path = csv_path.with_suffix(".meta.yml")
+            reader.problem(meta_path, _field_line(reader, meta_path, "date"), "date",
+                           "must match the file name")  # fmt: skip
     if not lists and not (root / MEMBERSHIP).is_dir():
         reader.problem(root / MEMBERSHIP, 0, "(folder)", "folder not found")
     return sorted(lists, key=lambda item: item[0].date)
+
+
+def _field_line(reader: FileReader, path: Path, name: str) -> int:
+    row = reader.yaml_mapping(path)
+    return row.line_of(name) if row is not None else 1
 
 
 def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
@@ -121,7 +137,7 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
     --------
     >>> import explainer
     >>> data = explainer.load_dataset()
-    >>> len(data.events) >= 10, data.countries["XKX"].name_en
+    >>> len(data.events) >= 10, data.countries["XKX"].name("en")
     (True, 'Kosovo')
 
     """
@@ -130,14 +146,14 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
 
     def csv_records(name: str, model: type[M]) -> list[tuple[Row, M]]:
         path = root / name
-        return _validate(reader, path, reader.csv_rows(path, _columns(model)), model)
+        return _validate(reader, path, reader.csv_rows(path, csv_columns(model)), model)
 
     def yaml_records(name: str, model: type[M]) -> list[tuple[Row, M]]:
         path = root / name
         return _validate(reader, path, reader.yaml_rows(path), model)
 
     sources = csv_records(SOURCES, Source)
-    country_rows = reader.csv_rows(root / COUNTRIES, _columns(Country))
+    country_rows = reader.csv_rows(root / COUNTRIES, csv_columns(Country))
     countries = _validate(reader, root / COUNTRIES, country_rows, Country)
     changes = csv_records(CHANGES, DatedChange)
     undated = csv_records(UNDATED, UndatedChange)
@@ -147,9 +163,15 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
     quotes = yaml_records(QUOTES, Quote)
     targets = yaml_records(TARGETS, Target)
     views = yaml_records(VIEWS, MapView)
-    targets_meta = reader.yaml_mapping((root / TARGETS).with_suffix(".meta.yml"))
     lists = _load_lists(reader, root)
     geometry = _load_geometry(reader, root / GEOMETRY)
+    metas = {
+        name: _meta(reader, root / name, TargetsMeta if name == TARGETS else Meta)
+        for name in (SOURCES, COUNTRIES, CHANGES, UNDATED, COUNTS, EVENTS, QUOTES, TARGETS,
+                     VIEWS, GEOMETRY)
+    }  # fmt: skip
+    metas |= {lst.file: lst.meta for lst, _ in lists}
+    targets_meta = metas[TARGETS]
 
     dataset = Dataset(
         root=root,
@@ -163,7 +185,8 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
         quotes=tuple(q for _, q in quotes),
         targets=tuple(t for _, t in targets),
         views=tuple(v for _, v in views),
-        targets_meta=targets_meta.values if targets_meta else {},
+        targets_meta=targets_meta if isinstance(targets_meta, TargetsMeta) else None,
+        metas={name: meta for name, meta in metas.items() if meta is not None},
         geometry=geometry,
     )
     # Cross checks read what failed validation too, so one mistake is reported once:

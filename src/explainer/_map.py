@@ -22,8 +22,8 @@ import plotly.graph_objects as go
 
 from ._dataset import Dataset
 from ._geometry import Shape, extent, globe_outline, project, projected_shapes
-from ._i18n import check_lang, format_day, format_partial, translations
-from ._labels import ORDER, STYLES, hover_lines, status_name
+from ._i18n import check_lang, format_day, translations
+from ._labels import ORDER, STYLES, count_sentence, hover_lines, status_name
 from ._loading import load_dataset
 from ._status import CountryStatus, StatusKind
 
@@ -164,20 +164,32 @@ def map_title(
             date=when, launch=format_day(dataset.launch, lang)
         )
         return title, ""
-    members = dataset.members_on(on)
-    on_list = any(lst.date == on for lst in dataset.lists)
-    template = (
-        _("{date}: {count} countries") if on_list else _("{date}: {count} countries on record")
-    )
-    title = template.format(date=when, count=len(members))
+    members = len(dataset.members_on(on))
+    last = dataset.lists[-1]
+    if any(lst.date == on for lst in dataset.lists):
+        title = _("{date}: {count} countries").format(date=when, count=members)
+    elif on > last.date and not any(last.date < c.date <= on for c in dataset.changes):
+        # No source lists the members after the last list: say whose count this is.
+        title = _("{date}: {count} countries in the latest list ({list_date})").format(
+            date=when, count=members, list_date=format_day(last.date, lang)
+        )
+    else:
+        title = _("{date}: {count} countries on record").format(date=when, count=members)
     reported = dataset.reported_count(on)
     if reported is None:
         return title, ""
-    source = dataset.sources[reported.sources[0]].short
-    note = _("{source} reports {count} ({date}) without naming them").format(
-        source=source, count=reported.count, date=format_partial(reported.date, lang)
-    )
+    # The source's short name carries its date, so the sentence needs no other.
+    note = f"{count_sentence(dataset, reported, lang)}."
+    if reported.note is not None:
+        note += f" {reported.note.get(lang)}"
     return title, note
+
+
+def step_title(dataset: Dataset, on: dt.date, lang: str) -> tuple[str, str]:
+    """:func:`map_title` for a slider step, naming the events of that day (why it is a step)."""
+    title, subtitle = map_title(dataset, on, lang)
+    events = [e.title.get(lang) for e in dataset.events if e.last_day == on]
+    return (f"{title} · {'; '.join(events)}" if events else title), subtitle
 
 
 def legend_kinds(dataset: Dataset) -> list[StatusKind]:
@@ -524,7 +536,7 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> Membersh
                 ],
             }
         )
-    title, subtitle = map_title(dataset, steps[0], lang)
+    title, subtitle = step_title(dataset, steps[0], lang)
     fig.update_layout(
         title={
             "text": _title_text(title, subtitle),
@@ -555,7 +567,7 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> Membersh
                     "method": "update",
                     "args": [
                         step_update(day),
-                        {"title.text": _title_text(*map_title(dataset, day, lang))},
+                        {"title.text": _title_text(*step_title(dataset, day, lang))},
                         traces,
                     ],
                 }

@@ -16,8 +16,9 @@ from babel.lists import format_list
 
 from ._dataset import Dataset
 from ._geometry import projected_shapes
-from ._i18n import LOCALES, check_lang, event_date_label, format_day, translations
-from ._labels import ORDER, STYLES, eu_label, source_labels, status_detail, status_name
+from ._i18n import check_lang, event_date_label, format_day, translations
+from ._labels import ORDER, STYLES, country_detail, eu_label, source_labels, status_name
+from ._languages import LOCALES
 from ._map import FONT, base_figure, legend_kinds, map_title, view_boxes
 from ._quotes import quote_record, source_links
 from ._schema import Event
@@ -106,7 +107,7 @@ def _country_cell(
     """Per country and moment: status, then detail, EU and sources (as text numbers)."""
     return [
         status.kind.value,
-        strings(status_detail(status, lang)),
+        strings(country_detail(dataset, status, lang)),
         strings(eu_label(status.eu, lang)),
         strings(source_labels(dataset, status.sources, lang)),
     ]
@@ -144,9 +145,11 @@ def _moment(
         "description": map_description(dataset, on, lang, label),
         "countries": [_country_cell(dataset, statuses[code], lang, strings) for code in codes],
         "quotes": [quote_record(dataset, q, lang) for q in dataset.quotes_for(event.id)],
-        "caption": _("Members on {date}: {count} countries on record").format(
-            date=label, count=members
-        ),
+        "caption": (
+            _("Members on {date}: {count} countries on record")
+            if event.precision in {"day", "range"}
+            else _("Members in {date}: {count} countries on record")
+        ).format(date=label, count=members),
         "rows": rows,
     }
 

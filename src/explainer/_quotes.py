@@ -13,7 +13,8 @@ from typing import Any
 from babel import Locale
 
 from ._dataset import Dataset
-from ._i18n import LOCALES, format_day, translations
+from ._i18n import format_day, translations
+from ._languages import LOCALES
 from ._schema import Quote
 
 
@@ -23,7 +24,9 @@ def _paragraphs(text: str) -> list[str]:
 
 def source_links(dataset: Dataset, ids: list[str], lang: str) -> list[dict[str, str]]:
     """Sources as ``{"label", "url"}`` (``url`` empty where none is known)."""
-    return [{"label": dataset.sources[s].short, "url": dataset.sources[s].url or ""} for s in ids]
+    return [
+        {"label": dataset.sources[s].label(lang), "url": dataset.sources[s].url or ""} for s in ids
+    ]
 
 
 def quote_record(dataset: Dataset, quote: Quote, lang: str) -> dict[str, Any]:
@@ -43,6 +46,8 @@ def quote_record(dataset: Dataset, quote: Quote, lang: str) -> dict[str, Any]:
                 translator=translation.translator.get(lang)
             )
         )
+        if translation.note:
+            notes.append(translation.note)
         original = {
             "summary": _("Original"),
             "lang": quote.language,

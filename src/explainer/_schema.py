@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 import pycountry
 from pydantic import (
@@ -18,10 +18,12 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    RootModel,
     model_validator,
 )
 
 from ._dates import PartialDate
+from ._languages import LANGUAGES
 
 KOSOVO = "XKX"  # not in ISO 3166-1; the code the EU and the IMF use
 
@@ -78,32 +80,89 @@ OptionalFuzzy = Annotated[
     PartialDate | None,
     PlainValidator(lambda v: None if _blank_to_none(v) is None else _partial_date(v)),
 ]
-Language = Literal["en", "sv"]
+Language = Literal["en", "sv"]  # the values of LANGUAGES
 Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
 
 
 class Record(BaseModel):
-    """Base of every record: unknown fields are errors (they are usually typos)."""
+    """Base of every record: unknown fields are errors (they are usually typos).
+
+    In a CSV file a localized field is one column per language: ``short_en``,
+    ``short_sv`` for ``short`` (``csv_prefixes`` names another prefix where the
+    column is not named like the field).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    csv_prefixes: ClassVar[dict[str, str]] = {}
 
 
-class Localized(Record):
-    """A visible string in both languages."""
+class Localized(RootModel[dict[Language, Text]]):
+    """A visible string in every language the explainer speaks."""
 
-    en: Text
-    sv: Text
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _every_language(cls, value: Any) -> Any:
+        # A missing language is reported like an empty one: "title.sv: required".
+        if isinstance(value, dict):
+            return {**{lang: "" for lang in LANGUAGES}, **value}
+        return value
 
     def get(self, lang: str) -> str:
-        """The string in ``lang`` (``"en"`` or ``"sv"``)."""
-        return self.sv if lang == "sv" else self.en
+        """The string in ``lang``."""
+        return self.root[lang]  # type: ignore[index]
+
+
+def localized_fields(model: type[BaseModel]) -> dict[str, bool]:
+    """The model's localized fields, each with whether it may be left out."""
+    found = {}
+    for name, info in model.model_fields.items():
+        kinds = get_args(info.annotation) or (info.annotation,)
+        if Localized in kinds:
+            found[name] = type(None) in kinds
+    return found
+
+
+def csv_columns(model: type[Record]) -> list[str]:
+    """The columns a CSV file of ``model`` records has, localized fields spread out."""
+    localized = localized_fields(model)
+    columns = []
+    for name in model.model_fields:
+        if name in localized:
+            prefix = model.csv_prefixes.get(name, name)
+            columns += [f"{prefix}_{lang}" for lang in LANGUAGES]
+        else:
+            columns.append(name)
+    return columns
+
+
+def gather_csv(model: type[Record], values: dict[str, Any]) -> dict[str, Any]:
+    """A CSV row's cells as the model's fields: ``name_en, name_sv`` -> ``name``."""
+    gathered = dict(values)
+    for name, optional in localized_fields(model).items():
+        prefix = model.csv_prefixes.get(name, name)
+        texts = {lang: gathered.pop(f"{prefix}_{lang}", None) for lang in LANGUAGES}
+        if optional and not any((t or "").strip() for t in texts.values()):
+            gathered[name] = None
+        else:
+            gathered[name] = {lang: t for lang, t in texts.items() if t is not None}
+    return gathered
+
+
+def csv_field(model: type[Record], path: str) -> str:
+    """A field path as the CSV column it comes from: ``name.sv`` -> ``name_sv``."""
+    head, _, rest = path.partition(".")
+    if head in localized_fields(model) and rest in LANGUAGES:
+        return f"{model.csv_prefixes.get(head, head)}_{rest}"
+    return path
 
 
 class Source(Record):
     """A page or document that the data cites."""
 
     id: Slug
-    short: Text
+    short: Localized
     publisher: Text
     title: Text
     date_published: OptionalFuzzy = None
@@ -113,17 +172,26 @@ class Source(Record):
     date_accessed: OptionalDay = None
     note: OptionalText = ""
 
+    def label(self, lang: str) -> str:
+        """The source's short name in ``lang``, as citations show it."""
+        return self.short.get(lang)
+
 
 class Country(Record):
-    """A country named in any membership list."""
+    """A country named in any membership list.
+
+    ``names`` are the names of the story's years (Turkey, the Czech Republic);
+    ``note`` says what else a reader should know (a later name, a status).
+    """
+
+    csv_prefixes: ClassVar[dict[str, str]] = {"names": "name"}
 
     iso3: Iso3
-    name_en: Text
-    name_sv: Text
+    names: Localized
     eu: Annotated[bool, BeforeValidator(_yes_no)]
     eu_from: OptionalDay = None
     eu_sources: SourceIds
-    note: OptionalText = ""
+    note: Localized | None = None
 
     @model_validator(mode="after")
     def _eu_from_needs_eu(self) -> Country:
@@ -133,7 +201,7 @@ class Country(Record):
 
     def name(self, lang: str) -> str:
         """The country's name in ``lang``."""
-        return self.name_sv if lang == "sv" else self.name_en
+        return self.names.get(lang)
 
 
 class ListEntry(Record):
@@ -143,17 +211,55 @@ class ListEntry(Record):
     name_in_source: Text
 
 
-class ListMeta(Record):
-    """What a published list says about itself (its ``.meta.yml``)."""
+class Origin(Record):
+    """Where a data file's content comes from (OWID's ``origin`` block)."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    producer: Text
+    title: Text
+    citation_full: Text
+    url_main: Annotated[Url | None, BeforeValidator(_blank_to_none)] = None
+    date_published: Fuzzy
+    date_accessed: OptionalDay = None
+    language: Language | list[Language]
+    license: OptionalText = ""
+
+
+class Meta(Record):
+    """A data file's ``.meta.yml``: its origin, what it holds, and its caveats."""
+
+    origin: Origin
+    description: OptionalText = ""
+    caveats: list[Localized] = []
+
+
+class ListMeta(Meta):
+    """What a published list says about itself (its ``.meta.yml``)."""
 
     date: Day
     stated_total: Annotated[int, Field(gt=0)]
     stated_eu: Annotated[int, Field(ge=0)]
     stated_non_eu: Annotated[int, Field(ge=0)]
     sources: SourceIds
-    caveats: list[str] = []
+
+
+class WordingSource(Record):
+    """The published text that a language's target wording follows."""
+
+    source: Slug
+    note: Text
+
+
+class TargetsMeta(Meta):
+    """The ``.meta.yml`` of the policy targets: whose wording each language follows."""
+
+    wording_source: dict[Language, WordingSource]
+
+    @model_validator(mode="after")
+    def _every_language(self) -> TargetsMeta:
+        missing = [lang for lang in LANGUAGES if lang not in self.wording_source]
+        if missing:
+            raise ValueError(f"wording_source needs {', '.join(missing)}")
+        return self
 
 
 class DatedChange(Record):
@@ -189,12 +295,18 @@ class UndatedChange(Record):
 
 
 class ReportedCount(Record):
-    """A member count that a source reports without naming the members."""
+    """A member count that a source reports without a list the map could use.
+
+    ``named`` says how much of the count the source names: ``none``, ``some`` (a few
+    examples) or ``all`` (a full list that differs from the lists in membership/);
+    ``note`` is shown with the count.
+    """
 
     date: Fuzzy
     count: Annotated[int, Field(gt=0)]
+    named: Literal["none", "some", "all"]
     sources: SourceIds
-    note: OptionalText = ""
+    note: Localized | None = None
 
 
 class Event(Record):
@@ -232,12 +344,17 @@ class Event(Record):
 
 
 class Translation(Record):
-    """A published translation of a quote."""
+    """A published translation of a quote.
+
+    ``note``, in the translation's language, tells the reader where the published
+    translation says something else than the original (it stays verbatim).
+    """
 
     language: Language
     translator: Localized
     text: Text
     sources: SourceIds
+    note: OptionalText = ""
 
 
 class Quote(Record):
@@ -273,11 +390,12 @@ class MapView(Record):
 
 
 class Target(Record):
-    """One of the four policy targets."""
+    """One of the policy targets; ``wording_notes`` flag slips in a language's wording."""
 
     id: Slug
     label: Localized
     wording: Localized
+    wording_notes: dict[Language, Text] = {}
     sources: SourceIds
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 from ._dataset import Dataset
 from ._html import HTMLFragment
 from ._i18n import check_lang, event_date_label, format_day, format_partial, translations
+from ._labels import count_sentence
 from ._loading import load_dataset
 from ._quotes import quote_cards
+from ._schema import Target
 from ._table import csv_download_link, members_table
 
 STORY_CSS = (Path(__file__).resolve().parent / "static" / "story.css").read_text(encoding="utf-8")
@@ -22,8 +24,8 @@ def _html(body: str, lang: str) -> HTMLFragment:
     )
 
 
-def _source_refs(dataset: Dataset, ids: Iterable[str]) -> str:
-    return "; ".join(html.escape(dataset.sources[i].short) for i in ids)
+def _source_refs(dataset: Dataset, ids: Iterable[str], lang: str) -> str:
+    return "; ".join(html.escape(dataset.sources[i].label(lang)) for i in ids)
 
 
 def _table(caption: str, head: Iterable[str], rows: str) -> str:
@@ -44,11 +46,16 @@ def targets_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragm
     """
     dataset = dataset if dataset is not None else load_dataset()
     _ = translations(check_lang(lang)).gettext
-    wording = dataset.targets_meta.get("wording_source", {}).get(lang, {})
-    note = str(wording.get("note", "")) if isinstance(wording, dict) else ""
+    meta = dataset.targets_meta
+    note = meta.wording_source[lang].note if meta is not None else ""  # type: ignore[index]
+
+    def wording(target: Target) -> str:
+        text = f"<span class='gaexp-wording'>{html.escape(target.wording.get(lang))}</span>"
+        slip = target.wording_notes.get(lang)  # type: ignore[call-overload]
+        return text + (f"<br><small>{html.escape(slip)}</small>" if slip else "")
+
     rows = "".join(
-        f"<tr><th scope='row'>{i}. {html.escape(t.label.get(lang))}</th>"
-        f"<td class='gaexp-wording'>{html.escape(t.wording.get(lang))}</td></tr>"
+        f"<tr><th scope='row'>{i}. {html.escape(t.label.get(lang))}</th><td>{wording(t)}</td></tr>"
         for i, t in enumerate(dataset.targets, 1)
     )
     caption = _("The policy targets ({count}); published wording: {source}").format(
@@ -67,7 +74,7 @@ def events_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragme
         f"<th scope='row'>{html.escape(e.title.get(lang))}</th>"
         f"<td>{html.escape(e.text.get(lang))}</td>"
         f"<td>{html.escape(e.place.get(lang) if e.place else '—')}</td>"
-        f"<td>{_source_refs(dataset, e.sources)}</td></tr>"
+        f"<td>{_source_refs(dataset, e.sources, lang)}</td></tr>"
         for e in dataset.events
     )
     head = (_("Date"), _("Event"), _("What happened"), _("Place"), _("Sources"))
@@ -94,14 +101,12 @@ def open_questions(dataset: Dataset | None = None, lang: str = "en") -> HTMLFrag
         )
         items.append((text, record.sources))
     for count in dataset.counts:
-        text = _("{date}: {source} reports {count} countries without naming them.").format(
-            date=format_partial(count.date, lang),
-            source=dataset.sources[count.sources[0]].short,
-            count=count.count,
-        )
+        text = f"{format_partial(count.date, lang)}: {count_sentence(dataset, count, lang)}."
+        if count.note is not None:
+            text += f" {count.note.get(lang)}"
         items.append((text, count.sources))
     body = "".join(
-        f"<li>{html.escape(text)} ({_source_refs(dataset, ids)})</li>" for text, ids in items
+        f"<li>{html.escape(text)} ({_source_refs(dataset, ids, lang)})</li>" for text, ids in items
     )
     return _html(f"<ul>{body}</ul>", lang)
 
@@ -119,11 +124,13 @@ def sources_list(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragme
         if source.url:
             url = html.escape(source.url, quote=True)
             title = f'<a href="{url}" target="_blank" rel="noopener noreferrer">{title}</a>'
+        # Notes are kept in English only; other languages show the record without them.
+        note = f" <small>{html.escape(source.note)}</small>" if source.note and lang == "en" else ""
         items.append(
             f'<li id="source-{html.escape(source.id, quote=True)}">'
-            f"<b>{html.escape(source.short)}</b>: "
+            f"<b>{html.escape(source.label(lang))}</b>: "
             f"{html.escape(source.publisher)}, “<span lang='{source.language}'>{title}</span>” "
-            f"({html.escape(date)}; {html.escape(source.language)})</li>"
+            f"({html.escape(date)}; {html.escape(source.language)}){note}</li>"
         )
     return _html(f"<ol>{''.join(items)}</ol>", lang)
 
@@ -148,3 +155,31 @@ def all_quotes(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment
         if dataset.quotes_for(e.id)
     )
     return _html(cards, lang)
+
+
+def caveats(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
+    """What the data files warn about (their ``.meta.yml`` caveats), file by file."""
+    dataset = dataset if dataset is not None else load_dataset()
+    check_lang(lang)
+    sections = []
+    for name, meta in sorted(dataset.metas.items()):
+        if not meta.caveats:
+            continue
+        items = "".join(f"<li>{html.escape(c.get(lang))}</li>" for c in meta.caveats)
+        title = html.escape(meta.origin.title)
+        sections.append(
+            f"<li><b>{title}</b> (<code>{html.escape(name)}</code>)<ul>{items}</ul></li>"
+        )
+    return _html(f"<ul class='gaexp-caveats'>{''.join(sections)}</ul>", lang)
+
+
+def country_notes(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
+    """The notes on countries: names that changed, a status named with care."""
+    dataset = dataset if dataset is not None else load_dataset()
+    check_lang(lang)
+    items = "".join(
+        f"<li><b>{html.escape(c.name(lang))}</b>: {html.escape(c.note.get(lang))}</li>"
+        for c in sorted(dataset.countries.values(), key=lambda c: c.name(lang))
+        if c.note is not None
+    )
+    return _html(f"<ul>{items}</ul>", lang)

@@ -10,7 +10,8 @@ import io
 
 from ._dataset import Dataset
 from ._i18n import format_day, translations
-from ._labels import ORDER, eu_label, status_detail, status_name
+from ._labels import ORDER, country_detail, eu_label, source_labels, status_name
+from ._languages import LANGUAGES
 from ._status import StatusKind
 
 
@@ -35,14 +36,12 @@ def members_table(dataset: Dataset, on: dt.date, lang: str, label: str | None = 
         if status.kind is StatusKind.NOT_MEMBER and on < dataset.launch:
             continue
         country = dataset.countries[status.iso3]
-        sources = "; ".join(
-            dataset.sources[s].short for s in status.sources if s in dataset.sources
-        )
+        sources = source_labels(dataset, status.sources, lang)
         body.append(
             f'<tr data-iso3="{status.iso3}" data-status="{status.kind.value}">'
             f'<th scope="row">{html.escape(country.name(lang))}</th>'
             f"<td>{html.escape(status_name(status.kind, lang))}</td>"
-            f"<td>{html.escape(status_detail(status, lang))}</td>"
+            f"<td>{html.escape(country_detail(dataset, status, lang))}</td>"
             f"<td>{html.escape(eu_label(status.eu, lang))}</td>"
             f"<td>{html.escape(sources)}</td></tr>"
         )
@@ -73,12 +72,25 @@ def csv_download_name(dataset: Dataset) -> str:
 
 
 def membership_csv(dataset: Dataset) -> str:
-    """The membership data as CSV: one row per country, lists, dates, sources."""
+    """The membership data as CSV: one row per country, lists, EU, dates, sources.
+
+    Sources are given by their web address (or their id where none is known); cells a
+    spreadsheet would run as a formula are made plain text.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    list_columns = [f"in_list_{lst.date.isoformat()}" for lst in dataset.lists]
+    days = [lst.date.isoformat() for lst in dataset.lists]
     writer.writerow(
-        ["iso3", "name_en", "name_sv", *list_columns, "joined", "joined_date", "note", "sources"]
+        [
+            "iso3",
+            *(f"name_{lang}" for lang in LANGUAGES),
+            *(f"in_list_{day}" for day in days),
+            *(f"eu_on_{day}" for day in days),
+            "joined",
+            "joined_date",
+            "note",
+            "sources",
+        ]
     )
     last = dataset.lists[-1].date
     for iso3, country in sorted(dataset.countries.items()):
@@ -89,20 +101,19 @@ def membership_csv(dataset: Dataset) -> str:
             StatusKind.JOINED_UNDATED: ("joined, date not published", None),
         }.get(status.kind, (status.kind.value.replace("_", " "), None))
         undated = next((u for u in dataset.undated if u.iso3 == iso3), None)
+        notes = [undated.note if undated else "", country.note.get("en") if country.note else ""]
         urls = sorted({dataset.sources[s].url or s for s in status.sources})
-        writer.writerow(
-            spreadsheet_safe(cell)
-            for cell in [
-                iso3,
-                country.name_en,
-                country.name_sv,
-                *("yes" if iso3 in lst.members else "no" for lst in dataset.lists),
-                joined[0],
-                joined[1].isoformat() if joined[1] else "",
-                undated.note if undated else "",
-                " ".join(urls),
-            ]
-        )
+        cells = [
+            iso3,
+            *(country.name(lang) for lang in LANGUAGES),
+            *("yes" if iso3 in lst.members else "no" for lst in dataset.lists),
+            *("yes" if dataset.eu_member_on(iso3, lst.date) else "no" for lst in dataset.lists),
+            joined[0],
+            joined[1].isoformat() if joined[1] else "",
+            " ".join(n for n in notes if n),
+            " ".join(urls),
+        ]
+        writer.writerow(spreadsheet_safe(cell) for cell in cells)
     return out.getvalue()
 
 
