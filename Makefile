@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8866
 LANG_  ?= en
 
-.PHONY: install serve lab test lint typecheck validate unit i18n notebooks geometry bench export clean
+.PHONY: install serve lab test lint typecheck validate unit i18n notebooks geometry vendor bench export clean
 
 install: $(STAMP)
 
@@ -53,6 +53,9 @@ notebooks: install
 
 geometry: install
 	$(BIN)/python scripts/build_geometry.py
+
+vendor: install
+	$(BIN)/python scripts/vendor_plotly.py
 
 bench: install
 	$(BIN)/python benchmarks/run.py

@@ -144,7 +144,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
-            wait_until_up(f"http://127.0.0.1:{port}/explainer/static/plotly.min.js")
+            wait_until_up(f"http://127.0.0.1:{port}/explainer/static/plotly-basic.min.js")
             wait_until_idle()  # the preheated kernels have run the notebooks
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)

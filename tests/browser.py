@@ -126,8 +126,8 @@ def running(
     seconds: int = 180,
     log_markers: tuple[str, ...] = (),
     env: dict[str, str] | None = None,
-) -> Iterator[Path]:
-    """Run a server ``command`` until the block ends; yields the path of its log.
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a server ``command`` until the block ends; yields its process.
 
     Ready means ``ready_url`` answers and every one of ``log_markers`` has appeared in
     the server's output (e.g. Voilà's "kernel pool ... is filled"), so tests do not
@@ -149,7 +149,7 @@ def running(
                         f"{command[:4]} was not ready within {seconds} s:\n{output[-2000:]}"
                     )
                 time.sleep(0.5)
-            yield Path(log.name)
+            yield process
         finally:
             process.terminate()
             process.wait(timeout=30)
@@ -161,3 +161,14 @@ def _answers(url: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's violations on the page, one line each: rule, impact, where."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:4]}"
+        for v in results.response["violations"]
+    ]

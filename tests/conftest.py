@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import contextlib
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 import explainer
 
@@ -58,6 +61,13 @@ def offline_page(browser: Browser) -> Iterator[Callable[..., OfflinePage]]:
 
     yield open_page
     problems = [p for page in opened for p in page.problems()]
+    for page in opened:
+        # As a closed tab does: a Voilà page sends its kernel shutdown beacon. (A page
+        # the test closed with run_before_unload may still be closing.)
+        with contextlib.suppress(PlaywrightError):
+            page.page.close(run_before_unload=True)
+    if opened:
+        time.sleep(1)
     for page in opened:
         page.page.context.close()
     assert problems == [], "the pages had errors or tried to reach the internet"

@@ -15,7 +15,7 @@ import explainer
 from explainer import _export
 from explainer._export import export
 
-from .browser import ARTIFACTS, PHONE, OfflinePage
+from .browser import ARTIFACTS, PHONE, OfflinePage, axe_violations
 from .view_checks import (
     EUROPE,
     READY,
@@ -244,3 +244,32 @@ def test_views_by_keyboard_zoom_and_stay_while_the_date_changes(
     assert float(plot.get_attribute("data-km-per-px") or 0) == europe_scale
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "export-en-europe.png"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["index.html", "sv.html", "data.html"])
+@pytest.mark.parametrize("size", [(1280, 720), PHONE])
+def test_pages_have_no_accessibility_violations(
+    offline_page: Callable[..., OfflinePage], site: Path, name: str, size: tuple[int, int]
+) -> None:
+    page = offline_page(*size).page
+    page.goto((site / name).as_uri() + ("#washington-2014" if name != "data.html" else ""))
+    if name != "data.html":
+        page.wait_for_selector(READY)
+        page.locator(".gaexp-views button").nth(1).click()  # the Europe view, markers shown
+        page.wait_for_timeout(300)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+def test_play_steps_on_and_stops_at_the_end(
+    offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset
+) -> None:
+    page = open_page(offline_page, (site / "index.html").as_uri() + "#merger-2016")
+    play = page.locator(".gaexp-play")
+    play.focus()
+    page.keyboard.press("Enter")  # at the last event, Play starts from the first
+    assert_agrees(page, dataset, dataset.events[0], "en")
+    assert play.get_attribute("aria-pressed") == "true"
+    page.keyboard.press("Enter")
+    assert play.get_attribute("aria-pressed") == "false"

@@ -174,3 +174,24 @@ def test_the_stored_form_says_how_to_use_it(view: LinkedView) -> None:
 def test_unknown_language_is_refused(dataset: Dataset) -> None:
     with pytest.raises(ValueError, match="lang must be one of"):
         explainer.dashboard(dataset, "de")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "text",
+        {"method": "update", "state": ["not", "a", "mapping"]},
+        {"method": "update", "state": {"selected": "x"}, "buffer_paths": [["selected"]]},
+        {"method": "custom", "content": {"x": 1}},
+        {"method": "request_state", "extra": 1},
+    ],
+)
+def test_a_malformed_message_is_one_log_line_without_a_traceback(
+    view: LinkedView, caplog: pytest.LogCaptureFixture, data: Any
+) -> None:
+    # ipywidgets would print a traceback (with server paths) that reaches the page.
+    with caplog.at_level(logging.DEBUG):
+        view._handle_msg({"content": {"comm_id": view.comm.comm_id, "data": data}, "buffers": []})
+    assert not any(record.exc_info for record in caplog.records)
+    assert view.selected == "launch-2012"

@@ -12,7 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import explainer
 
-from .browser import ARTIFACTS, OfflinePage
+from .browser import ARTIFACTS, OfflinePage, axe_violations
 from .view_checks import EUROPE, TO_PIXELS, anchors
 
 pytestmark = pytest.mark.browser
@@ -104,3 +104,20 @@ def test_the_page_offers_no_cloud_button_and_no_logo_link(
     )
     assert len(buttons) == 1, buttons  # the PNG download, in the map's language
     assert page.locator(".modebar a[href*='plotly']").count() == 0
+
+
+def test_the_page_is_keyboard_complete_and_accessible(
+    offline_page: Callable[..., OfflinePage], map_file: tuple[str, Path]
+) -> None:
+    _, path = map_file
+    page = open_map(offline_page, path)
+    assert axe_violations(page) == []
+    page.locator("[data-control=date]").focus()
+    page.keyboard.press("End")  # the last date, chosen without a pointer
+    page.wait_for_timeout(300)
+    assert "54" in page.locator(".gtitle").text_content()
+    page.locator("[data-control=view]").focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(300)
+    ranges = page.evaluate("() => document.querySelector('.js-plotly-plot').layout.xaxis.range")
+    assert ranges[1] - ranges[0] < 20_000, "the Europe view is narrower than the world"

@@ -15,7 +15,15 @@ from playwright.sync_api import Page
 import explainer
 from explainer._moments import default_event
 
-from .browser import ARTIFACTS, PHONE, OfflinePage, free_port, require_chromium, running
+from .browser import (
+    ARTIFACTS,
+    PHONE,
+    OfflinePage,
+    axe_violations,
+    free_port,
+    require_chromium,
+    running,
+)
 from .view_checks import READY, assert_agrees, hover_names, view_state
 
 pytestmark = pytest.mark.browser
@@ -26,13 +34,14 @@ def server() -> Iterator[str]:
     require_chromium()
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}"]
+    command = [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}",
+               "--max-viewers=12"]  # fmt: skip
     # Wait for the preheated pools (2 kernels a notebook) before any page is opened;
     # the readiness probe asks for a static file, which starts no kernel.
     markers = tuple(
         f"Kernel pool of {nb} is filled" for nb in ("explainer-en.ipynb", "explainer-sv.ipynb")
     )
-    with running(command, f"{url}/explainer/static/plotly.min.js", 300, markers):
+    with running(command, f"{url}/explainer/static/plotly-basic.min.js", 300, markers):
         yield url
 
 
@@ -58,6 +67,7 @@ def test_first_screen_is_the_linked_view_on_the_launch(
     for selector in (".gaexp-events", ".gaexp-plot"):
         box = page.locator(selector).bounding_box()
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= 720, selector
+    assert axe_violations(page) == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "voila-en-1280x720.png"))
 
@@ -95,6 +105,7 @@ def test_the_language_link_opens_the_swedish_page_at_the_same_moment(
     assert page.evaluate("document.documentElement.lang") == "sv"
     assert "Innehållsvarning" in page.locator("[role=main]").text_content()
     assert_agrees(page, dataset, dataset.event("washington-2014"), "sv", announced=False)
+    assert axe_violations(page) == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "voila-sv-washington.png"))
 
@@ -107,6 +118,14 @@ def test_phone_layout_is_one_column_and_fits(
     assert page.locator(".gaexp-plot").bounding_box()["width"] >= 340  # type: ignore[index]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "voila-sv-phone.png"))
+
+
+def test_the_data_page_is_accessible(offline_page: Callable[..., OfflinePage], server: str) -> None:
+    page = offline_page().page
+    page.goto(server + "/data-and-sources.ipynb")
+    page.wait_for_selector("text=What the data files warn about", timeout=120_000)
+    assert page.locator(".jp-CodeCell .jp-InputArea-editor").count() == 0
+    assert axe_violations(page) == []
 
 
 def test_hover_in_the_europe_view(
@@ -167,7 +186,9 @@ def test_kernel_refuses_code_sent_from_the_browser(
 
 
 def test_plotly_is_served_once_as_a_cacheable_file(server: str) -> None:
-    with urllib.request.urlopen(server + "/explainer/static/plotly.min.js", timeout=30) as response:
+    with urllib.request.urlopen(
+        server + "/explainer/static/plotly-basic.min.js", timeout=30
+    ) as response:
         assert response.status == 200
         assert "max-age=86400" in response.headers["Cache-Control"]
         assert response.read(200).lstrip().startswith(b"/**")
@@ -200,4 +221,4 @@ def test_forbidden_paths_are_refused(server: str, path: str) -> None:
         # Only a rendered page may come back: never the notebook's source.
         assert '"cell_type"' not in body and "import explainer" not in body
     else:
-        assert status in {403, 404}
+        assert status in {400, 403, 404}

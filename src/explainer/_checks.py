@@ -17,6 +17,7 @@ def cross_checks(
     located: Mapping[str, Sequence[tuple[Row, Any]]],
     list_rows: Mapping[str, list[Row]],
     named_countries: set[str],
+    named_sources: set[str] | None,
     event_ids: set[str],
     check_counts: bool,
 ) -> None:
@@ -28,7 +29,8 @@ def cross_checks(
     root = reader.root
     _unique_ids(reader, located)
     _unique_labels(reader, located.get("sources.csv", ()))
-    _sources_resolve(reader, data, located)
+    if named_sources is not None:
+        _sources_resolve(reader, data, located, named_sources)
     _countries_known(reader, named_countries, located, list_rows)
     if check_counts:
         _lists_add_up(reader, data, list_rows, located.get("membership/undated.csv", ()))
@@ -52,6 +54,8 @@ def cross_checks(
         and "targets.meta.yml" not in {p.file for p in reader.problems}
     ):
         reader.problem(root / "targets.meta.yml", 0, "(file)", "file not found")
+    if not data.events and "events.yml" not in {p.file for p in reader.problems}:
+        reader.problem(root / "events.yml", 0, "(file)", "needs at least one event (the timeline)")
     if not data.views:
         reader.problem(root / "map.yml", 0, "(file)", "needs at least one map view")
     if not data.lists:
@@ -87,10 +91,11 @@ def _unique_labels(reader: FileReader, sources: Sequence[tuple[Row, Any]]) -> No
 
 
 def _sources_resolve(
-    reader: FileReader, data: Dataset, located: Mapping[str, Sequence[tuple[Row, Any]]]
+    reader: FileReader,
+    data: Dataset,
+    located: Mapping[str, Sequence[tuple[Row, Any]]],
+    known: set[str],
 ) -> None:
-    known = set(data.sources)
-
     def check(name: str, line: int, field: str, ids: Sequence[str]) -> None:
         for source_id in ids:
             if source_id not in known:

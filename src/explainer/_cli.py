@@ -32,7 +32,15 @@ def _validate(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from ._serve import serve  # heavy: imports the Jupyter server stack
 
-    return serve(port=args.port, lang=args.lang, open_browser=not args.no_browser)
+    return serve(
+        port=args.port,
+        lang=args.lang,
+        open_browser=not args.no_browser,
+        ip=args.ip,
+        max_viewers=args.max_viewers,
+        allowed_hosts=tuple(args.allow_host),
+        cull_idle=args.cull_idle,
+    )
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -65,6 +73,23 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8866)
     serve.add_argument("--lang", choices=["en", "sv"], default="en")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    serve.add_argument(
+        "--ip", default="127.0.0.1",
+        help="address to listen on (default: this machine only; 0.0.0.0 for a LAN, "
+        "see SECURITY.md)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--max-viewers", type=int, default=4,
+        help="pages served at once; more get a busy page that links to /published/",
+    )  # fmt: skip
+    serve.add_argument(
+        "--cull-idle", type=int, default=120, metavar="SECONDS",
+        help="stop a page's kernel this long after the page is gone (default 120)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--allow-host", action="append", default=[], metavar="NAME",
+        help="a host name to serve besides localhost (behind a proxy); repeatable",
+    )  # fmt: skip
     serve.set_defaults(run=_serve)
 
     export = commands.add_parser("export", help="write a self-contained page")

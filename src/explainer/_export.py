@@ -29,7 +29,7 @@ from ._i18n import check_lang
 from ._linked_view import STATIC, STORY_NOTEBOOKS, LinkedView
 from ._loading import load_dataset
 from ._notebook_page import notebook_body, plain
-from ._static import PLOTLY_DIR
+from ._static import PLOTLY_JS
 
 HERE = Path(__file__).resolve().parent
 DATA_NOTEBOOK = "data-and-sources.ipynb"
@@ -127,9 +127,7 @@ def render_page(notebook: Path, pages: dict[str, str]) -> str:
         version=__version__,
         css=css,
         body=body,
-        plotly_js=(PLOTLY_DIR / "plotly.min.js").read_text(encoding="utf-8")
-        if page.needs_plotly
-        else "",
+        plotly_js=PLOTLY_JS.read_text(encoding="utf-8") if page.needs_plotly else "",
         islands=page.islands,
         view_module=base64.b64encode(module).decode("ascii"),
     )

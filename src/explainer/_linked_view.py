@@ -75,13 +75,33 @@ class LinkedView(anywidget.AnyWidget):
             raise traitlets.TraitError(f"no map view {value!r}")
         return value
 
+    def _handle_msg(self, msg: dict[str, Any]) -> None:
+        # ipywidgets prints a traceback (with server paths) to the kernel's error stream,
+        # which reaches the page, for a message it cannot read: check the shape first.
+        content = msg.get("content") if isinstance(msg, dict) else None
+        data = content.get("data") if isinstance(content, dict) else None
+        # The view sends state updates and asks for state, nothing else; no trait of
+        # this widget is binary, so a message never carries buffers.
+        if (
+            not isinstance(data, dict)
+            or data.get("method") not in {"update", "request_state"}
+            or "buffer_paths" in data
+            or ("state" in data and not isinstance(data["state"], dict))
+        ):
+            logger.warning("linked view: ignoring a malformed message from the browser")
+            return
+        super()._handle_msg(msg)
+
     def set_state(self, sync_data: dict[str, Any]) -> None:
         """Apply state from the browser: known ``selected`` and ``view`` values only."""
+        if not isinstance(sync_data, dict):
+            logger.warning("linked view: ignoring browser state that is not a mapping")
+            return
         refused = set(sync_data) - BROWSER_WRITABLE
         accepted = {k: v for k, v in sync_data.items() if k in BROWSER_WRITABLE}
         try:
             super().set_state(accepted)
-        except traitlets.TraitError as error:
+        except Exception as error:
             refused |= set(accepted)
             logger.warning("linked view: ignoring browser state (%s)", error)
         if refused:

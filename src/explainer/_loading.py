@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import shapely
+import shapely.geometry
 from pydantic import ValidationError
+from shapely.errors import ShapelyError
 
 from ._checks import cross_checks
 from ._dataset import Dataset, MembershipList
-from ._errors import DataError
+from ._errors import DataError, Problem
 from ._reading import FileReader, Row
 from ._schema import (
     Country,
@@ -152,7 +156,15 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
         path = root / name
         return _validate(reader, path, reader.yaml_rows(path), model)
 
-    sources = csv_records(SOURCES, Source)
+    source_rows = reader.csv_rows(root / SOURCES, csv_columns(Source))
+    sources = _validate(reader, root / SOURCES, source_rows, Source)
+    # A source row that fails validation still has its id: a reference to it is fine.
+    # If the file cannot be read at all, references are not checked (one problem, not
+    # hundreds).
+    unreadable = any(p.file == SOURCES and p.row <= 1 for p in reader.problems)
+    named_sources = (
+        None if unreadable else {str(r.values.get("id", "")).strip() for r in source_rows}
+    )
     country_rows = reader.csv_rows(root / COUNTRIES, csv_columns(Country))
     countries = _validate(reader, root / COUNTRIES, country_rows, Country)
     changes = csv_records(CHANGES, DatedChange)
@@ -211,6 +223,7 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
         },
         list_rows={lst.file: rows for lst, rows in lists},
         named_countries={str(r.values.get("iso3", "")).strip() for r in country_rows},
+        named_sources=named_sources,
         event_ids={str(r.values.get("id", "")) for r in event_rows},
         check_counts=not dirty & {COUNTRIES, MEMBERSHIP},
     )
@@ -219,17 +232,59 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
     return dataset
 
 
+GEOMETRY_BYTES = 8_000_000
+
+
 def _load_geometry(reader: FileReader, path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        reader.problem(path, 0, "(file)", "file not found (rebuild it with `make geometry`)")
+    """Country shapes: a FeatureCollection of valid polygons, each with an ``iso3``."""
+    text = reader.read_text(path, limit=GEOMETRY_BYTES)
+    if text is None:
+        if not path.is_file():
+            reader.problems[-1] = Problem(
+                reader.name(path), 0, "(file)", "file not found (rebuild it with `make geometry`)"
+            )
         return {}
     try:
-        collection = json.loads(path.read_text(encoding="utf-8"))
+        collection = json.loads(text)
         features = collection["features"]
-        codes = [f["properties"]["iso3"] for f in features]
-    except (ValueError, KeyError, TypeError) as error:
-        reader.problem(path, 0, "(file)", f"not a GeoJSON FeatureCollection with iso3: {error}")
+        if not isinstance(features, list):
+            raise TypeError("features is not a list")
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
+        reader.problem(path, 0, "(file)", f"not a GeoJSON FeatureCollection: {error}")
         return {}
+    good = []
+    for index, feature in enumerate(features):
+        where = f"features[{index}]"
+        try:
+            code = feature["properties"]["iso3"]
+            if code is not None and not isinstance(code, str):
+                raise ValueError(f"iso3 is {code!r}, not a code or null")
+            geom = shapely.geometry.shape(feature["geometry"])
+        except (LookupError, TypeError, ValueError, AttributeError, ShapelyError) as error:
+            reader.problem(path, 0, where, f"not a country shape with properties.iso3: {error}")
+            continue
+        problem = _shape_problem(geom)
+        if problem:
+            reader.problem(path, 0, f"{where} ({code})", problem)
+            continue
+        good.append(feature)
+    codes = [f["properties"]["iso3"] for f in good]
     for code in sorted({c for c in codes if c is not None and codes.count(c) > 1}):
         reader.problem(path, 0, "iso3", f"{code} has more than one feature (merge them)")
-    return {"features": features, "codes": set(codes)}
+    return {"features": good, "codes": set(codes)}
+
+
+def _shape_problem(geom: shapely.Geometry) -> str:
+    """Why a shape cannot be drawn as a country, or ``""``."""
+    if geom.geom_type not in {"Polygon", "MultiPolygon"}:
+        return f"a {geom.geom_type}, not a Polygon or MultiPolygon"
+    if geom.is_empty:
+        return "empty"
+    bounds = geom.bounds
+    if not all(map(math.isfinite, bounds)):
+        return "has coordinates that are not numbers"
+    if bounds[0] < -180 or bounds[2] > 180 or bounds[1] < -90 or bounds[3] > 90:
+        return "has coordinates outside longitude -180..180, latitude -90..90"
+    if not geom.is_valid:
+        return f"not a valid polygon ({shapely.is_valid_reason(geom)})"
+    return ""

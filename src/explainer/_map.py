@@ -362,13 +362,37 @@ PAGE = """<!DOCTYPE html>
 <title>{title}</title>
 <style>body {{ margin: 0 auto; max-width: 1300px; padding: 0 1rem;
   font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }}
-h1 {{ font-size: 1.4rem; }}</style>
+h1 {{ font-size: 1.4rem; }}
+.map-controls {{ display: flex; flex-wrap: wrap; gap: 1rem; margin: 0.5rem 0; }}
+.map-controls select {{ font: inherit; margin-left: 0.4rem; }}</style>
 </head>
 <body>
 <main>
 <h1>{title}</h1>
+<form class="map-controls">
+<label>{date_label}<select data-control="date">{dates}</select></label>
+<label>{view_label}<select data-control="view">{views}</select></label>
+</form>
 {figure}
 </main>
+<script>
+// The slider and the view buttons, for the keyboard: plotly's own are pointer-only.
+window.addEventListener("load", () => {{
+  const gd = document.querySelector(".js-plotly-plot");
+  const select = (name) => document.querySelector(`[data-control="${{name}}"]`);
+  select("date").addEventListener("change", (event) => {{
+    const i = Number(event.target.value);
+    Plotly.update(gd, ...gd.layout.sliders[0].steps[i].args.slice(0, 2),
+                  gd.layout.sliders[0].steps[i].args[2]);
+    Plotly.relayout(gd, {{"sliders[0].active": i}});
+  }});
+  select("view").addEventListener("change", (event) => {{
+    const i = Number(event.target.value);
+    const [restyle, relayout, traces] = gd.layout.updatemenus[0].buttons[i].args;
+    Plotly.update(gd, restyle, {{...relayout, "updatemenus[0].active": i}}, traces);
+  }});
+}});
+</script>
 </body>
 </html>
 """
@@ -429,9 +453,25 @@ class MembershipMap(go.Figure):  # type: ignore[misc]
         if not full:
             return figure
         meta = self.layout.meta if isinstance(self.layout.meta, dict) else {}
-        title = html.escape(str(meta.get("page_title", "")), quote=False)
-        return PAGE.format(lang=html.escape(self._lang(), quote=True), title=title,
-                           figure=figure)  # fmt: skip
+        _ = translations(self._lang()).gettext
+
+        def options(labels: list[str]) -> str:
+            return "".join(
+                f'<option value="{i}">{html.escape(label)}</option>'
+                for i, label in enumerate(labels)
+            )
+
+        slider = self.layout.sliders[0] if self.layout.sliders else None
+        menu = self.layout.updatemenus[0] if self.layout.updatemenus else None
+        return PAGE.format(
+            lang=html.escape(self._lang(), quote=True),
+            title=html.escape(str(meta.get("page_title", "")), quote=False),
+            date_label=html.escape(_("Date")),
+            dates=options([s.label for s in slider.steps] if slider else []),
+            view_label=html.escape(_("Map view")),
+            views=options([b.label for b in menu.buttons] if menu else []),
+            figure=figure,
+        )
 
     def write_html(self, file: Any, *args: Any, **kwargs: Any) -> None:
         """Write :meth:`to_html` to a path or an open text file."""

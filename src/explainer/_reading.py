@@ -1,8 +1,16 @@
-"""Read data files into plain rows that remember where they came from."""
+"""Read data files into plain rows that remember where they came from.
+
+Every failure becomes a :class:`Problem` naming the file, the line and what is wrong;
+nothing here raises on bad input. YAML is read strictly: dates stay text (the schemas
+parse them, so an impossible date is a field's error), and aliases, duplicate keys,
+deep nesting and oversized files are refused, so no file can make validation hang or
+exhaust memory.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,6 +18,10 @@ from typing import Any
 import yaml
 
 from ._errors import Problem
+
+MAX_BYTES = 2_000_000  # a data file; geometry may be larger (see read_text)
+MAX_DEPTH = 20  # nesting of YAML collections; the data needs 4
+MAX_CELL = 20_000  # characters in one CSV cell
 
 
 @dataclass
@@ -23,6 +35,49 @@ class Row:
     def line_of(self, name: str) -> int:
         """The line of field ``name`` (the record's first line if unknown)."""
         return self.field_lines.get(name.split(".")[0], self.line)
+
+
+class StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, stricter: see the module docstring."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | float | bool | type(None)):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be a plain value", key_node.start_mark
+                )
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} appears twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 class FileReader:
@@ -43,53 +98,92 @@ class FileReader:
         """Record a problem."""
         self.problems.append(Problem(self.name(path), row, field_name, message))
 
+    def read_text(self, path: Path, limit: int = MAX_BYTES) -> str | None:
+        """A file's text (UTF-8, a byte-order mark allowed), or None after a problem."""
+        try:
+            if not path.is_file():
+                self.problem(path, 0, "(file)", "file not found")
+                return None
+            size = path.stat().st_size
+            if size > limit:
+                self.problem(path, 0, "(file)", f"{size:,} bytes; at most {limit:,} are read")
+                return None
+            return path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            self.problem(path, 0, "(file)", f"not UTF-8 text (byte {error.start})")
+        except OSError as error:
+            self.problem(path, 0, "(file)", f"cannot be read: {error.strerror or error}")
+        return None
+
     def csv_rows(self, path: Path, columns: list[str]) -> list[Row]:
         """Rows of a CSV file; line numbers count the header as line 1."""
-        if not path.is_file():
-            self.problem(path, 0, "(file)", "file not found")
+        text = self.read_text(path)
+        if text is None:
             return []
+        reader = csv.DictReader(io.StringIO(text, newline=""))
         try:
-            with path.open(encoding="utf-8", newline="") as handle:
-                reader = csv.DictReader(handle)
-                header = reader.fieldnames or []
-                missing = [c for c in columns if c not in header]
-                extra = [c for c in header if c not in columns]
-                for name in missing:
-                    self.problem(path, 1, name, "column missing from the header")
-                for name in extra:
-                    self.problem(path, 1, name, f"unknown column (expected: {', '.join(columns)})")
-                rows = []
-                line = 1
-                for record in reader:
-                    line_start = line + 1
-                    line = reader.line_num
-                    if None in record:
-                        self.problem(path, line_start, "(row)", "more cells than columns")
-                        record.pop(None)
-                    if not any((v or "").strip() for v in record.values()):
-                        continue  # blank line
-                    values = {k: v for k, v in record.items() if k in columns}
-                    rows.append(Row(values, line_start))
-                return rows
-        except (UnicodeDecodeError, csv.Error) as error:
-            self.problem(path, 0, "(file)", f"cannot read as UTF-8 CSV: {error}")
+            header = reader.fieldnames or []
+        except csv.Error as error:
+            self.problem(path, 1, "(header)", f"cannot read as CSV: {error}")
             return []
+        if len(header) == 1 and len(columns) > 1:
+            for separator, name in ((";", "semicolons"), ("\t", "tabs")):
+                if separator in header[0]:
+                    self.problem(path, 1, "(header)",
+                                 f"columns are separated by {name}; use commas")  # fmt: skip
+                    return []
+        missing = [c for c in columns if c not in header]
+        extra = [c for c in header if c not in columns]
+        for name in missing:
+            self.problem(path, 1, name, "column missing from the header")
+        for name in extra:
+            self.problem(path, 1, name.strip() or "(unnamed column)",
+                         f"unknown column (expected: {', '.join(columns)})")  # fmt: skip
+        if missing or extra:
+            return []  # rows cannot be read against a wrong header: fix it first
+        rows = []
+        line = 1
+        try:
+            for record in reader:
+                line_start = line + 1
+                line = reader.line_num
+                if None in record:
+                    self.problem(path, line_start, "(row)", "more cells than columns")
+                    record.pop(None)
+                if not any((v or "").strip() for v in record.values()):
+                    continue  # blank line
+                long = [k for k, v in record.items() if v and len(v) > MAX_CELL]
+                for name in long:
+                    self.problem(path, line_start, name, f"longer than {MAX_CELL:,} characters")
+                if long:
+                    continue
+                values = {k: v for k, v in record.items() if k in columns}
+                rows.append(Row(values, line_start))
+        except csv.Error as error:
+            self.problem(path, line + 1, "(row)", f"cannot read as CSV: {error}")
+        return rows
 
     def yaml_document(self, path: Path) -> tuple[Any, yaml.Node | None]:
         """The parsed document and its node tree (for line numbers)."""
-        if not path.is_file():
-            self.problem(path, 0, "(file)", "file not found")
+        text = self.read_text(path)
+        if text is None:
             return None, None
+        loader = None
         try:
-            text = path.read_text(encoding="utf-8")
-            return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
-        except UnicodeDecodeError as error:
-            self.problem(path, 0, "(file)", f"cannot read as UTF-8: {error}")
+            loader = StrictLoader(text)  # checks the characters: may raise already
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+            return data, node
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             row = mark.line + 1 if mark is not None else 0
             reason = getattr(error, "problem", None) or str(error)
             self.problem(path, row, "(yaml)", f"not valid YAML: {reason}")
+        except (RecursionError, ValueError) as error:
+            self.problem(path, 0, "(yaml)", f"not valid YAML: {error}")
+        finally:
+            if loader is not None:
+                loader.dispose()
         return None, None
 
     def yaml_rows(self, path: Path) -> list[Row]:
@@ -114,6 +208,8 @@ class FileReader:
         """A YAML file that holds one mapping (a .meta.yml)."""
         data, node = self.yaml_document(path)
         if data is None:
+            if path.is_file() and not any(p.file == self.name(path) for p in self.problems):
+                self.problem(path, 1, "(file)", "is empty; it must be a mapping of field: value")
             return None
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
             self.problem(path, 1, "(file)", "must be a mapping of field: value")

@@ -66,8 +66,27 @@ def _date_only(value: object) -> object:
     return value
 
 
-Text = Annotated[str, Field(min_length=1), AfterValidator(str.strip)]
-OptionalText = Annotated[str, BeforeValidator(lambda v: "" if v is None else v)]
+def _no_control_characters(value: str) -> str:
+    if re.search(r"[\x00-\x1f\x7f]", value):
+        raise ValueError("contains a line break or another control character")
+    return value
+
+
+def _paragraph_text(value: str) -> str:
+    if re.search(r"[\x00-\x09\x0b-\x1f\x7f]", value):
+        raise ValueError("contains a control character")
+    return value
+
+
+# One line of text; `Paragraphs` may also hold line breaks (a quote's paragraphs).
+Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_no_control_characters)]
+Paragraphs = Annotated[str, Field(min_length=1, max_length=5000), AfterValidator(_paragraph_text)]
+OptionalText = Annotated[
+    str,
+    BeforeValidator(lambda v: "" if v is None else v),
+    Field(max_length=2000),
+    AfterValidator(_no_control_characters),
+]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$"), AfterValidator(_known_iso3)]
 SourceIds = Annotated[list[Slug], BeforeValidator(_split_ids), Field(min_length=1)]
@@ -352,7 +371,7 @@ class Translation(Record):
 
     language: Language
     translator: Localized
-    text: Text
+    text: Paragraphs
     sources: SourceIds
     note: OptionalText = ""
 
@@ -366,10 +385,19 @@ class Quote(Record):
     date: Day
     event: Slug
     language: Language
-    text: Text
+    text: Paragraphs
     sources: SourceIds
     translations: list[Translation] = []
     note: Localized | None = None
+
+    @model_validator(mode="after")
+    def _translated_into_another_language(self) -> Quote:
+        languages = [t.language for t in self.translations]
+        if self.language in languages:
+            raise ValueError(f"a translation into {self.language}, the quote's own language")
+        if len(set(languages)) < len(languages):
+            raise ValueError("two translations into the same language")
+        return self
 
     def translation(self, lang: str) -> Translation | None:
         """The published translation into ``lang``, if there is one."""
@@ -385,7 +413,10 @@ class MapView(Record):
 
     id: Slug
     name: Localized
-    centre: tuple[Annotated[float, Field(ge=-180, le=180)], Annotated[float, Field(ge=-90, le=90)]]
+    centre: tuple[
+        Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)],
+        Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)],
+    ]
     scale: Annotated[float, Field(ge=1, le=50)]
 
 

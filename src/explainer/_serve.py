@@ -1,16 +1,41 @@
-"""Serve the story notebooks with Voilà: offline, preheated, and only what pages need."""
+"""Serve the story notebooks with Voilà: offline, preheated, guarded, nothing more.
+
+What a presenter's server exposes, and why (SECURITY.md says it for people):
+
+- ``/`` and the story notebooks by name, rendered; no file tree, no contents API, no
+  notebook source, no query parameters (a template or theme from the address would
+  switch off the offline template and start a cold kernel);
+- ``/published/``: the exported pages, for an audience that should not take a kernel;
+- ``/explainer/static/plotly-basic.min.js``, cached by browsers;
+- kernels: a page gets a preheated kernel, gives it back when it closes (the unload
+  beacon's ``_xsrf`` cookie is set), idle kernels without a page are culled, and past
+  ``max_viewers`` (or when no preheated kernel is left and a crowd is watching) a
+  page says the server is busy and links to the published pages;
+- only requests whose ``Host`` is this machine (``localhost`` or a loopback address)
+  are served while it listens on loopback, against DNS rebinding.
+"""
 
 from __future__ import annotations
 
+import html
+import ipaddress
 import os
+import re
+import shutil
+import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from jupyter_server.utils import url_path_join
-from traitlets import Unicode
+from tornado import web
+from traitlets import Int, List, Unicode
+from traitlets.config import Config
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
+from ._i18n import translations
 from ._static import static_routes
 
 HERE = Path(__file__).resolve().parent
@@ -19,13 +44,83 @@ JUPYTER_DATA = HERE / "share" / "jupyter"  # holds voila/templates/explainer
 STORIES = {"en": "explainer-en.ipynb", "sv": "explainer-sv.ipynb"}
 # What a browser may ask for by name: the stories and the data notebook, rendered.
 RENDERABLE = r"(explainer-en\.ipynb|explainer-sv\.ipynb|data-and-sources\.ipynb)"
-# Directory-mode handlers Voilà adds that we do not want: a file tree and a contents
-# API that would hand out notebook sources.
-DROPPED_HANDLERS = {"TornadoVoilaTreeHandler", "VoilaContentsHandler"}
+# Handlers Voilà adds that the pages do not need: a file tree and a contents API that
+# would hand out notebook sources, and login/logout (there is no login).
+POOL_SIZE = 2  # preheated kernels per notebook
+DROPPED_HANDLERS = {"TornadoVoilaTreeHandler", "VoilaContentsHandler", "LogoutHandler",
+                    "VoilaLoginHandler", "LoginHandler"}  # fmt: skip
+
+
+def host_allowed(settings: dict[str, Any], host_header: str) -> bool:
+    """Whether a request's ``Host`` names this machine (jupyter_server's rule)."""
+    if settings.get("allow_remote_access", False):
+        return True
+    host = re.sub(r":\d+$", "", host_header).strip("[]")
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host in settings.get("local_hostnames", ["localhost"])
+
+
+class ExplainerKernelManager(AsyncMappingKernelManager):
+    """Kernels for pages: culled when idle without a page, never while in the pool.
+
+    A preheated kernel waits in Voilà's pool until a page takes it; it is idle by
+    design and must not be culled. A kernel a page has taken is culled once it has
+    been out of the pool, idle and without a connection for ``cull_idle_timeout``
+    (a page that was never opened, or closed without its beacon reaching us).
+    """
+
+    def _pooled(self) -> set[str]:
+        pooled = set()
+        for pool in getattr(self, "_pools", {}).values():
+            for task in pool:
+                if task.done() and not task.cancelled() and task.exception() is None:
+                    pooled.add(task.result().get("kernel_id"))
+        return pooled
+
+    def warm(self, notebook: str) -> int:
+        """Preheated kernels ready for ``notebook`` (a pool also holds starting ones)."""
+        pool = getattr(self, "_pools", {}).get(notebook, [])
+        return sum(task.done() and not task.cancelled() for task in pool)
+
+    def taken(self) -> list[str]:
+        """Kernels that pages have taken (running and not in a pool)."""
+        pooled = self._pooled()
+        return [k for k in self.list_kernel_ids() if k not in pooled]
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """Cull a taken kernel once it has been out of the pool long enough."""
+        if kernel_id in self._pooled():
+            return
+        out_since: dict[str, float] = self.__dict__.setdefault("_out_since", {})
+        first = out_since.setdefault(kernel_id, time.monotonic())
+        if time.monotonic() - first >= self.cull_idle_timeout:
+            await super().cull_kernel_if_idle(kernel_id)  # type: ignore[no-untyped-call]
+
+
+def busy_page(lang: str, base_url: str, viewers: int) -> str:
+    """The page a viewer gets past the cap: the server is busy; read the published page."""
+    _ = translations(lang).gettext
+    title = html.escape(_("The presenter's server is busy"))
+    text = html.escape(
+        _("{count} people are using the live explainer on this computer, as many as it "
+          "serves at once. The same story, with the same map and timeline, is on the "
+          "published page, which needs no server power:").format(count=viewers)
+    )  # fmt: skip
+    link = html.escape(_("Open the published page"))
+    href = html.escape(url_path_join(base_url, "/published/"), quote=True)
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<title>{title}</title></head><body style="font-family: sans-serif; max-width: '
+        f'40rem; margin: 2rem auto; padding: 0 1rem"><main><h1>{title}</h1><p>{text}</p>'
+        f'<p><a href="{href}">{link}</a></p></main></body></html>'
+    )
 
 
 class StoryHandler(TornadoVoilaHandler):  # type: ignore[misc]
-    """Voilà's page handler; the page also gets the cookie its unload beacon needs.
+    """Voilà's page handler, guarded: no query, a cap on kernels, the unload cookie.
 
     On leaving, Voilà's page posts ``/voila/api/shutdown/<kernel>`` with the ``_xsrf``
     cookie's value; without the cookie the request is refused and the kernel is left
@@ -34,18 +129,72 @@ class StoryHandler(TornadoVoilaHandler):  # type: ignore[misc]
     """
 
     async def get(self, path: str | None = None) -> None:
-        """Render the notebook, after setting the page's ``_xsrf`` cookie."""
+        """Render the notebook, or say why not (a query, a busy server)."""
+        if self.request.arguments:
+            raise web.HTTPError(400, "this page takes no query parameters")
+        app: ExplainerVoila = self.settings["explainer_app"]
+        # Pages still being rendered count too: they have not taken their kernel yet.
+        viewers = len(self.kernel_manager.taken()) + app.rendering
+        # With no preheated kernel left, a viewer would wait for one to start and run
+        # the notebook (seconds, and slower for everyone on a small machine): the
+        # presenter's own pages wait; a crowd gets the published page at once.
+        cold = self.kernel_manager.warm(path or app.home) == 0
+        if viewers >= app.max_viewers or (cold and viewers >= POOL_SIZE):
+            lang = "sv" if (path or app.home).endswith("-sv.ipynb") else "en"
+            self.set_status(503)
+            self.set_header("Retry-After", "60")
+            self.finish(busy_page(lang, self.base_url, viewers))
+            return
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
-        await super().get(path)
+        app.rendering += 1
+        try:
+            await super().get(path)
+        finally:
+            app.rendering -= 1
+
+
+class NotFound(web.RequestHandler):
+    """A plain 404, for addresses that other handlers would answer with a 500."""
+
+    def get(self, *args: str) -> None:
+        """Not found."""
+        raise web.HTTPError(404)
+
+
+class PublishedHandler(web.StaticFileHandler):
+    """The exported pages, for the audience; only for this machine's own ``Host``."""
+
+    def prepare(self) -> None:
+        """Refuse a request for another host (DNS rebinding)."""
+        if not host_allowed(self.settings, self.request.host):
+            raise web.HTTPError(403)
 
 
 class ExplainerVoila(Voila):  # type: ignore[misc]
     """Voilà with ``/`` rendering the story in one language and the others by name."""
 
     home = Unicode(STORIES["en"], config=True, help="The notebook rendered at /.")
+    max_viewers = Int(4, config=True, help="Pages served at once; more get a busy page.")
+    allowed_hosts = List(
+        Unicode(), config=True, help="Host names served besides localhost (a proxy's)."
+    )
+    published_dir = Unicode("", config=True, help="The exported pages, served at /published/.")
+    rendering = 0  # pages being rendered now (each takes a kernel)
+
+    def init_settings(self) -> dict[str, Any]:
+        """Voilà's settings, with the Host check back on while listening on loopback."""
+        settings: dict[str, Any] = super().init_settings()
+        try:
+            loopback = ipaddress.ip_address(self.ip).is_loopback
+        except ValueError:
+            loopback = self.ip == "localhost"
+        settings["allow_remote_access"] = not loopback
+        settings["local_hostnames"] = ["localhost", *self.allowed_hosts]
+        settings["explainer_app"] = self
+        return settings
 
     def init_handlers(self) -> list[Any]:
-        """Voilà's handlers, less the tree and contents ones, plus our routes."""
+        """Voilà's handlers, less the ones the pages do not need, plus our routes."""
         kept = [h for h in super().init_handlers() if h[1].__name__ not in DROPPED_HANDLERS]
         settings = {
             "template_paths": self.template_paths,
@@ -58,44 +207,89 @@ class ExplainerVoila(Voila):  # type: ignore[misc]
             (url_path_join(self.server_url, rf"/{RENDERABLE}"), StoryHandler, settings),
         ]  # fmt: skip
         routes += static_routes(self.server_url)
+        # Voilà answers a template path without a static folder with a server error.
+        routes.append(
+            (url_path_join(self.server_url, r"/voila/templates/(?![^/]+/static/[^/])(.*)"),
+             NotFound, {})
+        )  # fmt: skip
+        if self.published_dir:
+            routes.append(
+                (url_path_join(self.server_url, r"/published/(.*)"), PublishedHandler,
+                 {"path": self.published_dir, "default_filename": "index.html"})
+            )  # fmt: skip
         # Ours first: tornado takes the first route that matches.
         return routes + [h for h in kept if "/voila/render/" not in h[0]]
 
 
-def voila_arguments(port: int, lang: str, open_browser: bool) -> list[str]:
-    """The command line :class:`ExplainerVoila` is started with."""
-    return [
-        str(NOTEBOOKS),
-        f"--port={port}",
-        "--Voila.ip=127.0.0.1",
-        "--Voila.port_retries=0",
-        f"--Voila.open_browser={open_browser}",
-        "--template=explainer",
-        "--theme=light",
-        f"--ExplainerVoila.home={STORIES[lang]}",
-        # A kernel per notebook starts and runs the notebook before anyone asks.
-        "--VoilaConfiguration.preheat_kernel=True",
-        "--VoilaConfiguration.default_pool_size=2",
-        # The pages need no file from the notebook folder.
-        "--VoilaConfiguration.file_allowlist=[]",
-        "--VoilaConfiguration.show_tracebacks=False",
-        # Front-end extensions the pages do not use: plotly's mimetype renderer (the
-        # linked view loads plotly.js once, as a cached file; the renderer would bring
-        # a second copy), Voilà's JupyterLab preview button and code highlighting (no
-        # code is shown).
-        "--VoilaConfiguration.extension_denylist="
-        "['jupyterlab-plotly', '@voila-dashboards/jupyterlab-preview', 'jupyterlab_pygments']",
-    ]
+def voila_config(
+    port: int, lang: str, open_browser: bool, ip: str = "127.0.0.1", **options: Any
+) -> Config:
+    """The configuration :class:`ExplainerVoila` is started with."""
+    config = Config()
+    config.Voila.ip = ip
+    config.Voila.port = port
+    config.Voila.port_retries = 0
+    config.Voila.open_browser = open_browser
+    config.Voila.tornado_settings = {"headers": {"X-Content-Type-Options": "nosniff"}}
+    config.ExplainerVoila.home = STORIES[lang]
+    for name, value in options.items():
+        setattr(config.ExplainerVoila, name, value)
+    voila = config.VoilaConfiguration
+    voila.template = "explainer"
+    voila.theme = "light"
+    voila.allow_template_override = "NO"
+    voila.allow_theme_override = "NO"
+    # A kernel per notebook starts and runs the notebook before anyone asks.
+    voila.preheat_kernel = True
+    voila.default_pool_size = POOL_SIZE
+    voila.multi_kernel_manager_class = ExplainerKernelManager
+    # The pages need no file from the notebook folder; errors show no traceback.
+    voila.file_allowlist = []
+    voila.show_tracebacks = False
+    # Front-end extensions the pages do not use: plotly's mimetype renderer (the
+    # linked view loads plotly.js once, as a cached file; the renderer would bring a
+    # second copy), Voilà's JupyterLab preview button and code highlighting (no code
+    # is shown).
+    voila.extension_denylist = [
+        "jupyterlab-plotly", "@voila-dashboards/jupyterlab-preview", "jupyterlab_pygments",
+    ]  # fmt: skip
+    # Kernels of pages that are gone: checked every 30 s, culled after 2 idle minutes.
+    config.MappingKernelManager.cull_idle_timeout = 120
+    config.MappingKernelManager.cull_interval = 30
+    config.MappingKernelManager.cull_connected = False
+    return config
 
 
-def serve(port: int = 8866, lang: str = "en", open_browser: bool = True) -> int:
-    """Serve the explainer on ``http://127.0.0.1:{port}/``; blocks until stopped.
+def serve(
+    port: int = 8866,
+    lang: str = "en",
+    open_browser: bool = True,
+    ip: str = "127.0.0.1",
+    max_viewers: int = 4,
+    allowed_hosts: tuple[str, ...] = (),
+    cull_idle: int = 120,
+) -> int:
+    """Serve the explainer on ``http://{ip}:{port}/``; blocks until stopped.
 
     ``/`` renders the story in ``lang``; ``/explainer-en.ipynb``,
-    ``/explainer-sv.ipynb`` and ``/data-and-sources.ipynb`` render the others.
+    ``/explainer-sv.ipynb`` and ``/data-and-sources.ipynb`` render the others, and
+    ``/published/`` the exported pages.
     """
-    # Voilà finds templates on the Jupyter data path; ours ships with the package.
-    paths = [str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH", "")]
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in paths if p)
-    ExplainerVoila.launch_instance(voila_arguments(port, lang, open_browser))
+    from ._export import export  # the published pages, made fresh for this server
+
+    published = Path(tempfile.mkdtemp(prefix="explainer-published-"))
+    try:
+        export(published / "site", lang=lang)
+        # Voilà finds templates on the Jupyter data path; ours ships with the package.
+        paths = [str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH", "")]
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in paths if p)
+        config = voila_config(
+            port, lang, open_browser, ip, max_viewers=max_viewers,
+            allowed_hosts=list(allowed_hosts), published_dir=str(published / "site"),
+        )  # fmt: skip
+        config.MappingKernelManager.cull_idle_timeout = cull_idle
+        config.MappingKernelManager.cull_interval = max(1, min(30, cull_idle // 4))
+        ExplainerVoila.launch_instance([str(NOTEBOOKS)], config=config)
+    finally:
+        shutil.rmtree(published, ignore_errors=True)
     return 0

@@ -1,21 +1,25 @@
-"""Files the pages load from the server that shows them: plotly.js, once, cached."""
+"""Files the pages load from the server that shows them: plotly.js, once, cached.
+
+The linked view draws with plotly.js's basic bundle (scatter traces), vendored in
+``static/vendor`` by ``scripts/vendor_plotly.py`` at the version plotly.py bundles.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import plotly
 from jupyter_server.utils import url_path_join
 from tornado import web
 
-PLOTLY_DIR = Path(plotly.__file__).resolve().parent / "package_data"
-ROUTE = r"/explainer/static/(plotly\.min\.js)"
+VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
+PLOTLY_JS = VENDOR / "plotly-basic.min.js"
+ROUTE = r"/explainer/static/(plotly-basic\.min\.js)"
 CACHE_SECONDS = 24 * 3600
 
 
 class PlotlyHandler(web.StaticFileHandler):
-    """plotly.min.js from the installed plotly package; browsers keep it for a day."""
+    """plotly.js (basic bundle); browsers keep it for a day."""
 
     def get_cache_time(self, path: str, modified: Any, mime_type: str) -> int:
         """Let browsers reuse the file without asking (it changes only on upgrade)."""
@@ -24,7 +28,7 @@ class PlotlyHandler(web.StaticFileHandler):
 
 def static_routes(base_url: str) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
     """The route that serves plotly.js below ``base_url``."""
-    return [(url_path_join(base_url, ROUTE), PlotlyHandler, {"path": str(PLOTLY_DIR)})]
+    return [(url_path_join(base_url, ROUTE), PlotlyHandler, {"path": str(VENDOR)})]
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:

@@ -8,7 +8,7 @@ const TINY_PX = 9; // a country smaller than this on screen gets a marker
 const MARKER_MAX = 6; // px
 const MARKER_MIN = 3; // px: plotly's own hover radius never goes below 3 px
 const NEAREST_PX = 10; // pointer in the sea near a tiny state still names it
-const PLOTLY_PATH = "explainer/static/plotly.min.js";
+const PLOTLY_PATH = "explainer/static/plotly-basic.min.js";
 
 let counter = 0;
 

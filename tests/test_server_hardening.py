@@ -1,0 +1,194 @@
+"""`explainer serve` under attack and under load: kernels come back, only this machine's
+own addresses are served, no query picks another template, and a busy server sends
+viewers to the published pages."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import psutil
+import pytest
+from playwright.sync_api import Page
+
+from .browser import ARTIFACTS, OfflinePage, axe_violations, free_port, require_chromium, running
+from .view_checks import READY
+
+pytestmark = pytest.mark.browser
+POOL = 6  # 2 preheated kernels for each of the 3 notebooks
+CULL_SECONDS = 20  # long enough for a slow page to connect on a busy machine
+
+
+@dataclass
+class Server:
+    url: str
+    process: psutil.Process
+
+    def kernels(self) -> int:
+        return sum(
+            "ipykernel_launcher" in " ".join(child.cmdline())
+            for child in self.process.children(recursive=True)
+            if child.is_running()
+        )
+
+    def wait_for_kernels(self, count: int, seconds: float = 90) -> int:
+        deadline = time.monotonic() + seconds
+        while self.kernels() != count and time.monotonic() < deadline:
+            time.sleep(1)
+        return self.kernels()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    require_chromium()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}",
+               "--max-viewers=2", f"--cull-idle={CULL_SECONDS}"]  # fmt: skip
+    markers = tuple(
+        f"Kernel pool of {nb} is filled"
+        for nb in ("explainer-en.ipynb", "explainer-sv.ipynb", "data-and-sources.ipynb")
+    )
+    with running(command, f"{url}/explainer/static/plotly-basic.min.js", 300, markers) as proc:
+        server = Server(url, psutil.Process(proc.pid))
+        assert server.wait_for_kernels(POOL) == POOL
+        time.sleep(15)  # the preheated kernels run their notebooks
+        yield server
+
+
+def status(url: str, host: str | None = None) -> int:
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "192.168.1.10"]
+)
+@pytest.mark.parametrize("path", ["/", "/explainer-sv.ipynb", "/published/"])
+def test_a_rebinding_page_gets_nothing(server: Server, host: str, path: str) -> None:
+    assert status(server.url + path, host) == 403
+    assert server.kernels() == POOL, "no kernel was started for it"
+
+
+def test_the_machines_own_names_are_served(server: Server) -> None:
+    port = server.url.rsplit(":", 1)[1]
+    assert status(server.url + "/published/", f"localhost:{port}") == 200
+    assert status(server.url + "/published/", f"127.0.0.1:{port}") == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?template=lab", "?template=../../../../etc", "?theme=dark", "?voila-template=x", "?x=1"],
+)
+def test_no_query_picks_a_template_or_starts_a_kernel(server: Server, query: str) -> None:
+    assert status(server.url + "/" + query) == 400
+    assert server.kernels() == POOL
+
+
+def open_story(offline_page: Callable[..., OfflinePage], url: str) -> Page:
+    page = offline_page().page
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=120_000)
+    return page
+
+
+def close_like_a_tab(page: Page) -> None:
+    page.close(run_before_unload=True)  # Voilà's page sends its shutdown beacon
+    time.sleep(2)
+
+
+def test_reloading_and_closing_give_every_kernel_back(
+    offline_page: Callable[..., OfflinePage], server: Server
+) -> None:
+    page = open_story(offline_page, server.url + "/")
+    for _ in range(5):
+        page.reload()
+        page.wait_for_selector(READY, timeout=120_000)
+        time.sleep(8)  # the pool refills before the next reload, as a presenter's would
+    close_like_a_tab(page)
+    assert server.wait_for_kernels(POOL, 60) == POOL
+
+
+def test_a_kernel_whose_page_never_came_is_culled(server: Server) -> None:
+    assert status(server.url + "/") == 200  # a bare GET: a kernel, and no page for it
+    assert server.wait_for_kernels(POOL + 1, 30) == POOL + 1
+    assert server.wait_for_kernels(POOL, 60) == POOL
+
+
+def test_past_the_cap_a_viewer_is_sent_to_the_published_page(
+    offline_page: Callable[..., OfflinePage], server: Server
+) -> None:
+    first = open_story(offline_page, server.url + "/")
+    second = open_story(offline_page, server.url + "/explainer-sv.ipynb")
+    busy = offline_page()
+    # The busy page answers 503 (with Retry-After), which a browser logs as an error.
+    busy.allowed = ("503 (Service Unavailable)",)
+    third = busy.page
+    response = third.goto(server.url + "/explainer-sv.ipynb")
+    assert response is not None and response.status == 503
+    assert third.evaluate("document.documentElement.lang") == "sv"
+    assert "upptagen" in third.locator("h1").text_content()
+    assert axe_violations(third) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    third.screenshot(path=str(ARTIFACTS / "voila-busy-sv.png"))
+    third.get_by_role("link").click()
+    third.wait_for_selector(READY)
+    assert "/published/" in third.url
+    for page in (first, second):
+        close_like_a_tab(page)
+    assert server.wait_for_kernels(POOL, 60) == POOL
+
+
+SEND = """async ([kernelId, commId, messages]) => {
+  const ws = new WebSocket(`ws://${location.host}/api/kernels/${kernelId}/channels`);
+  await new Promise((ok, fail) => { ws.onopen = ok; ws.onerror = fail; });
+  const seen = [];
+  ws.onmessage = (event) => seen.push(JSON.parse(event.data));
+  for (const data of messages) {
+    ws.send(JSON.stringify({
+      header: {msg_id: crypto.randomUUID(), username: "test", session: crypto.randomUUID(),
+               msg_type: "comm_msg", version: "5.3", date: new Date().toISOString()},
+      parent_header: {}, metadata: {}, content: {comm_id: commId, data}, channel: "shell",
+      buffers: []}));
+  }
+  await new Promise((ok) => setTimeout(ok, 3000));
+  ws.close();
+  return seen.filter((m) => ["stream", "error"].includes(m.header.msg_type))
+    .map((m) => JSON.stringify(m.content));
+}"""
+
+
+def test_malformed_widget_messages_send_no_traceback_to_the_page(
+    offline_page: Callable[..., OfflinePage], server: Server
+) -> None:
+    page = offline_page().page
+    response = page.goto(server.url + "/")
+    assert response is not None
+    html = response.text()  # as served: the cells' outputs name the widget's model
+    page.wait_for_selector(READY, timeout=120_000)
+    config = html.split('id="jupyter-config-data"', 1)[1].split(">", 1)[1].split("</script>")[0]
+    kernel_id = json.loads(config)["kernelId"]
+    model_id = re.search(r'"model_id":\s*"([0-9a-f]+)"', html).group(1)  # type: ignore[union-attr]
+    messages = [
+        {"method": "update", "state": ["not", "a", "mapping"]},
+        {"method": "update", "state": {"selected": 7, "spec": {}}},
+        {"method": "update", "state": {"selected": "x"}, "buffer_paths": [["selected"]]},
+        {"method": "custom", "content": {"x": 1}},
+        {"method": "nonsense"},
+        None,
+        "text",
+    ]
+    streams = page.evaluate(SEND, [kernel_id, model_id, messages])
+    text = "\n".join(streams)
+    assert "Traceback" not in text and ".py" not in text and "/" not in text.replace(" / ", "")
+    close_like_a_tab(page)
