@@ -13,11 +13,8 @@ Writes `benchmarks/RESULTS.md`. Run with `make bench`; nothing here is asserted 
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import http.server
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -36,12 +33,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import explainer  # noqa: E402
+from benchmarks.results import machine, write_section  # noqa: E402
 from explainer._export import export  # noqa: E402
 from tests.browser import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
 
 RUNS = 7
 READY = ".gaexp-view[data-ready]"
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 KEY_TO_PAINT = """() => new Promise((resolve) => {
   const list = document.querySelector('.gaexp-events');
   const plot = document.querySelector('.gaexp-plot');
@@ -187,24 +184,21 @@ def main() -> None:
         row(f"export {name}, raw", f"{raw / 1e6:.2f} MB", "≤ 6 MB", raw / 6e6)
         row(f"export {name}, gzipped", f"{packed / 1e6:.2f} MB", "≤ 2 MB", packed / 2e6)
 
-    cpu = platform.processor() or platform.machine()
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Measured {dt.date.today().isoformat()} by `make bench` (`benchmarks/views.py`) on "
-        f"{platform.system()} {platform.machine()} ({os.cpu_count()} cores, {cpu}), "
-        f"Python {platform.python_version()}, headless Chromium {version}, 1280x720. "
-        f"Medians of {RUNS} fresh page loads taking turns, each on an idle machine "
-        "(Voilà's kernel pool refilled); key presses over the timeline's steps. "
-        "The last column is the figure divided by its budget: at most 1 meets it.",
-        "",
-        "| what | measured | budget | ratio to budget |",
-        "|---|---|---|---|",
-        *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
-        "",
-    ]
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    body = "\n".join(
+        [
+            machine(version),
+            f"`benchmarks/views.py`, 1280x720. Medians of {RUNS} fresh page loads taking "
+            "turns, each on an idle machine (Voilà's kernel pool refilled); key presses over "
+            "the timeline's steps. The last column is the figure divided by its budget: at "
+            "most 1 meets it.",
+            "",
+            "| what | measured | budget | ratio to budget |",
+            "|---|---|---|---|",
+            *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
+        ]
+    )
+    write_section("First views, key presses and page sizes", body)
+    print(body)
 
 
 if __name__ == "__main__":
