@@ -45,7 +45,7 @@ test: lint typecheck validate unit
 # Maintainer targets: rebuild derived files (results are committed).
 i18n: install
 	$(BIN)/pybabel extract -F babel.cfg -o src/explainer/locale/explainer.pot --project explainer --no-location src/explainer
-	$(BIN)/pybabel update -i src/explainer/locale/explainer.pot -d src/explainer/locale -D explainer --no-fuzzy-matching
+	$(BIN)/pybabel update -i src/explainer/locale/explainer.pot -d src/explainer/locale -D explainer --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -d src/explainer/locale -D explainer
 
 notebooks: install

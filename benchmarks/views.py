@@ -179,7 +179,7 @@ def main() -> None:
     row("key press → map repainted, Voilà (median of 11)", f"{voila_key:.0f} ms",
         "≤ 100 ms", voila_key / 100)  # fmt: skip
     for name, (raw, packed) in sizes.items():
-        if name == "data.html":
+        if name == "data-and-sources.html":
             continue
         row(f"export {name}, raw", f"{raw / 1e6:.2f} MB", "≤ 6 MB", raw / 6e6)
         row(f"export {name}, gzipped", f"{packed / 1e6:.2f} MB", "≤ 2 MB", packed / 2e6)

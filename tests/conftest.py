@@ -14,9 +14,9 @@ import explainer
 
 from .browser import CHROMIUM_ARGS, OfflinePage, open_offline_page, require_chromium
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[1]  # this story's project folder
 DATA = ROOT / "data"
-TINY = Path(__file__).resolve().parent / "data" / "tiny"
+TINY = Path(__file__).resolve().parent / "data" / "tiny"  # the engine's test story
 
 
 @pytest.fixture(scope="session")
@@ -24,14 +24,30 @@ def dataset() -> explainer.Dataset:
     return explainer.load_dataset(DATA)
 
 
+@pytest.fixture(scope="session")
+def tiny() -> explainer.Dataset:
+    return explainer.load_dataset(project=TINY)
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """Copy a story's folder (story.yml, data/, notebooks/) to ``target``."""
+    target.mkdir(parents=True)
+    shutil.copy2(source / "story.yml", target / "story.yml")
+    for folder in ("data", "notebooks"):
+        if (source / folder).is_dir():
+            shutil.copytree(source / folder, target / folder)
+    return target
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Callable[..., Path]:
-    """A writable copy of data/ (or of another folder) to break on purpose."""
+    """A writable copy of a story (default: this one) to break on purpose.
 
-    def copy(source: Path = DATA) -> Path:
-        target = tmp_path / "data"
-        shutil.copytree(source, target)
-        return target
+    Returns the copy's data folder; its ``story.yml`` is one folder up.
+    """
+
+    def copy(source: Path = ROOT) -> Path:
+        return copy_project(source, tmp_path / "project") / "data"
 
     return copy
 

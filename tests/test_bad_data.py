@@ -21,7 +21,7 @@ from explainer import DataError
 from explainer._export import export
 from explainer._moments import view_spec
 
-from .conftest import DATA, ROOT
+from .conftest import ROOT, copy_project
 
 PROBLEM = re.compile(r"^(?P<file>[^:]+):(?P<row>\d+): (?P<field>[^:]+): (?P<message>.+)$", re.S)
 
@@ -83,7 +83,7 @@ MUTATIONS: dict[str, tuple[Mutation, str | None]] = {
     "source-empty-swedish-short": (edit("sources.csv", ',"Malmströms tal, SPEECH/12/912"', ","), "sources.csv"),
     "source-duplicate-id": (edit("sources.csv", "ec-speech-12-912,", "ec-speech-12-911,"), "sources.csv"),
     "source-javascript-url": (edit("sources.csv", "http://europa.eu/rapid/press-release_SPEECH-12-912_en.htm?locale=EN", "javascript:alert(1)"), "sources.csv"),
-    "source-unknown-language": (edit("sources.csv", "SPEECH-12-912_en.htm?locale=EN,en,", "SPEECH-12-912_en.htm?locale=EN,de,"), "sources.csv"),
+    "source-unknown-language": (edit("sources.csv", "SPEECH-12-912_en.htm?locale=EN,en,", "SPEECH-12-912_en.htm?locale=EN,zz,"), "sources.csv"),
     "source-unknown-kind": (edit("sources.csv", "locale=EN,en,original", "locale=EN,en,blog"), "sources.csv"),
     "source-impossible-date": (edit("sources.csv", "(SPEECH/12/912),2012-12-05", "(SPEECH/12/912),2012-02-30"), "sources.csv"),
     "source-shared-short-name": (edit("sources.csv", "\"Malmström's speech, SPEECH/12/912\"", "\"Malmström's remarks, SPEECH/12/911\""), "sources.csv"),
@@ -152,9 +152,15 @@ MUTATIONS: dict[str, tuple[Mutation, str | None]] = {
     "quotes-meta-caveats-not-a-list": (edit("quotes.meta.yml", "caveats:\n", "caveats: no\nold_caveats:\n"), "quotes.meta.yml"),
     "sources-meta-bad-url": (edit("data/../sources.meta.yml" if False else "sources.meta.yml", "  language: en", "  language: en\n  url_main: ftp://example.org"), "sources.meta.yml"),
     # map views
-    "view-nan-centre": (edit("map.yml", "centre: [15, 48.5]", "centre: [.nan, 48.5]"), "map.yml"),
-    "view-file-empty": (write("map.yml", "[]\n"), "map.yml"),
-    "view-scale-zero": (edit("map.yml", "scale: 4.6", "scale: 0"), "map.yml"),
+    "view-nan-centre": (edit("../story.yml", "centre: [15, 48.5]", "centre: [.nan, 48.5]"), "story.yml"),
+    "view-list-empty": (edit("../story.yml", "  views:\n", "  views: []\n  old_views:\n"), "story.yml"),
+    "view-scale-zero": (edit("../story.yml", "scale: 4.6", "scale: 0"), "story.yml"),
+    # story.yml
+    "story-file-empty": (write("../story.yml", ""), "story.yml"),
+    "story-not-yaml": (write("../story.yml", "title: {en: [\n"), "story.yml"),
+    "story-language-unknown": (edit("../story.yml", "code: sv, locale: sv_SE", "code: xx, locale: sv_SE"), "story.yml"),
+    "story-home-notebook-missing-language": (edit("../story.yml", ", sv: explainer-sv.ipynb}", "}"), "story.yml"),
+    "story-group-unknown-field": (edit("../story.yml", "  id: eu\n", "  id: eu\n  colour: blue\n"), "story.yml"),
     # geometry
     "geometry-two-point-ring": (lambda root: _geometry(root, "MLT", {"type": "Polygon", "coordinates": [[[14.4, 35.9], [14.5, 35.9]]]}), GEOMETRY),
     "geometry-null": (lambda root: _geometry(root, "MLT", None), GEOMETRY),
@@ -182,11 +188,8 @@ def _geometry(root: Path, iso3: str, geometry: object, code: object = None) -> N
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the story: data/ and notebooks/, to break."""
-    shutil.copytree(DATA, tmp_path / "data")
-    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))  # fmt: skip
-    return tmp_path
+    """A copy of the story (story.yml, data/, notebooks/) to break."""
+    return copy_project(ROOT, tmp_path / "story")
 
 
 def test_there_are_enough_distinct_mutations() -> None:
@@ -220,7 +223,7 @@ def test_every_input_is_refused_cleanly_or_renders(project: Path, name: str) -> 
     for lang in ("en", "sv"):
         explainer.membership_map(dataset, lang).to_json()
         view_spec(dataset, lang)
-    page = export(project / "site", "en", data).read_text(encoding="utf-8")
+    page = export(project / "site", "en", project).read_text(encoding="utf-8")
     assert (
         "<script>alert(1)</script>"
         not in page.replace("\\u003c", "<").split("data-explainer-view")[0]
@@ -246,7 +249,7 @@ def test_a_read_error_is_a_problem(project: Path, monkeypatch: pytest.MonkeyPatc
 
 
 FILES = ["sources.csv", "countries.csv", "events.yml", "quotes.yml", "targets.yml",
-         "map.yml", "membership/2014-09-30.csv", "membership/undated.csv",
+         "../story.yml", "membership/2014-09-30.csv", "membership/undated.csv",
          "membership/counts.csv", "targets.meta.yml", "membership/2012-12-05.meta.yml"]  # fmt: skip
 NOISE = st.text(alphabet=string.printable + "åäö–”\u0000\ufeff&*:-[]{}#|>", max_size=40)
 
@@ -258,8 +261,7 @@ NOISE = st.text(alphabet=string.printable + "åäö–”\u0000\ufeff&*:-[]{}#|>
 def test_random_damage_never_escapes_the_contract(
     tmp_path_factory: pytest.TempPathFactory, name: str, where: float, cut: int, noise: str
 ) -> None:
-    data = tmp_path_factory.mktemp("damaged") / "data"
-    shutil.copytree(DATA, data)
+    data = copy_project(ROOT, tmp_path_factory.mktemp("damaged") / "story") / "data"
     path = data / name
     text = path.read_text(encoding="utf-8")
     at = int(where * len(text))
@@ -285,5 +287,7 @@ def test_validate_command_never_prints_a_traceback(project: Path) -> None:
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )  # fmt: skip
     assert result.returncode == 1
-    assert result.stderr.startswith("events.yml:")
+    where, first = result.stderr.splitlines()[:2]
+    assert where == f"in {project / 'data'}:"
+    assert first.startswith("events.yml:")
     assert "Traceback" not in result.stderr and "aliases" in result.stderr

@@ -32,7 +32,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_one_page_per_language_and_a_data_page(site: Path) -> None:
-    assert sorted(p.name for p in site.iterdir()) == ["data.html", "index.html", "sv.html"]
+    assert sorted(p.name for p in site.iterdir()) == ["data-and-sources.html", "index.html", "sv.html"]
     english = (site / "index.html").read_text(encoding="utf-8")
     swedish = (site / "sv.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in english and '<html lang="sv">' in swedish
@@ -61,7 +61,7 @@ def test_the_story_page_carries_every_event_quote_and_source(
     for source in dataset.sources:
         assert f'id="source-{source}"' in text
     # Links between notebooks became links between pages.
-    assert 'href="sv.html"' in text and 'href="data.html"' in text
+    assert 'href="sv.html"' in text and 'href="data-and-sources.html"' in text
     assert ".ipynb" not in re.sub(r"<script.*?</script>", "", text, flags=re.S)
 
 
@@ -79,7 +79,7 @@ def test_bad_data_writes_nothing(data_copy: Callable[..., Path], tmp_path: Path)
     path.write_text(path.read_text().replace("2013-06-17,CAN", "2013-06-17,XXX"))
     out = tmp_path / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "explainer._cli", "export", "--out", str(out), "--data", str(root)],
+        [sys.executable, "-m", "explainer._cli", "export", "--out", str(out), "--project", str(root.parent)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 1
@@ -247,14 +247,14 @@ def test_views_by_keyboard_zoom_and_stay_while_the_date_changes(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", ["index.html", "sv.html", "data.html"])
+@pytest.mark.parametrize("name", ["index.html", "sv.html", "data-and-sources.html"])
 @pytest.mark.parametrize("size", [(1280, 720), PHONE])
 def test_pages_have_no_accessibility_violations(
     offline_page: Callable[..., OfflinePage], site: Path, name: str, size: tuple[int, int]
 ) -> None:
     page = offline_page(*size).page
-    page.goto((site / name).as_uri() + ("#washington-2014" if name != "data.html" else ""))
-    if name != "data.html":
+    page.goto((site / name).as_uri() + ("#washington-2014" if name != "data-and-sources.html" else ""))
+    if name != "data-and-sources.html":
         page.wait_for_selector(READY)
         page.locator(".gaexp-views button").nth(1).click()  # the Europe view, markers shown
         page.wait_for_timeout(300)

@@ -29,17 +29,6 @@ def problems(data_dir: Path) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def test_tiny_fixture_loads() -> None:
-    data = explainer.load_dataset(TINY)
-    import datetime as dt
-
-    assert data.members_on(dt.date(2019, 12, 31)) == frozenset()
-    assert data.members_on(dt.date(2020, 1, 1)) == {"SWE", "NOR"}
-    assert data.members_on(dt.date(2020, 6, 1)) == {"SWE", "NOR", "ISL"}
-    assert data.status_on("NOR", dt.date(2020, 4, 1)).kind is explainer.StatusKind.UNCLEAR
-    assert data.members_on(dt.date(2021, 1, 31)) == {"SWE", "ISL"}
-
-
 def test_missing_swedish_name_names_file_row_and_field(data_copy: Callable[..., Path]) -> None:
     root = data_copy()
     replace(root / "countries.csv", "MLT,Malta,Malta,", "MLT,Malta,,")
@@ -154,16 +143,19 @@ def test_every_problem_is_listed_not_just_the_first(data_copy: Callable[..., Pat
     assert {"sources.csv", "countries.csv", "events.yml"} <= files
 
 
-def test_validate_command_succeeds_with_a_summary() -> None:
+def test_validate_command_succeeds_with_a_summary(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "explainer._cli", "validate"],
+        [sys.executable, "-m", "explainer._cli", "validate", "--project", str(TINY)],
         capture_output=True,
         text=True,
         check=False,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("\n") == 1
-    assert "48 on 2012-12-05, 54 on 2014-09-30" in result.stdout
+    summary, where = result.stdout.splitlines()
+    assert summary.startswith("ok: A tiny alliance: 2 sources, 5 countries, 3 membership lists")
+    assert "3 on 2020-01-01" in summary
+    assert where == f"    data: {TINY / 'data'}"
 
 
 def test_validate_command_fails_cleanly(data_copy: Callable[..., Path]) -> None:

@@ -1,6 +1,7 @@
-"""Explain the Global Alliance against Child Sexual Abuse Online, offline and sourced.
+"""An engine for sourced membership stories: a map, a timeline and quotes, offline.
 
-Launched on 5 December 2012 with 48 countries; 54 by 30 September 2014.
+A story is a folder (``story.yml``, ``data/``, ``notebooks/``); this repository's is the
+Global Alliance against Child Sexual Abuse Online, 2012 to 2014.
 """
 
 from ._dataset import Dataset
@@ -8,6 +9,7 @@ from ._errors import DataError, Problem
 from ._linked_view import LinkedView, dashboard
 from ._loading import load_dataset
 from ._map import membership_map
+from ._project import Project, load_project
 from ._status import CountryStatus, StatusKind
 from ._story import (
     all_quotes,
@@ -26,6 +28,7 @@ __all__ = [
     "Dataset",
     "LinkedView",
     "Problem",
+    "Project",
     "StatusKind",
     "all_quotes",
     "caveats",
@@ -33,6 +36,7 @@ __all__ = [
     "dashboard",
     "events_table",
     "load_dataset",
+    "load_project",
     "members_on_list",
     "membership_map",
     "open_questions",

@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._dataset import Dataset
-from ._languages import LANGUAGES
 from ._reading import FileReader, Row
 
 
@@ -28,7 +27,7 @@ def cross_checks(
     """
     root = reader.root
     _unique_ids(reader, located)
-    _unique_labels(reader, located.get("sources.csv", ()))
+    _unique_labels(reader, located.get("sources.csv", ()), data.languages)
     if named_sources is not None:
         _sources_resolve(reader, data, located, named_sources)
     _countries_known(reader, named_countries, located, list_rows)
@@ -56,8 +55,6 @@ def cross_checks(
         reader.problem(root / "targets.meta.yml", 0, "(file)", "file not found")
     if not data.events and "events.yml" not in {p.file for p in reader.problems}:
         reader.problem(root / "events.yml", 0, "(file)", "needs at least one event (the timeline)")
-    if not data.views:
-        reader.problem(root / "map.yml", 0, "(file)", "needs at least one map view")
     if not data.lists:
         reader.problem(root / "membership", 0, "(folder)", "no membership list (YYYY-MM-DD.csv)")
 
@@ -76,9 +73,11 @@ def _unique_ids(reader: FileReader, located: Mapping[str, Sequence[tuple[Row, An
                 )
 
 
-def _unique_labels(reader: FileReader, sources: Sequence[tuple[Row, Any]]) -> None:
+def _unique_labels(
+    reader: FileReader, sources: Sequence[tuple[Row, Any]], languages: Sequence[str]
+) -> None:
     """A short name cites one source only: a citation must not be ambiguous."""
-    for lang in LANGUAGES:
+    for lang in languages:
         counts = Counter(source.label(lang) for _, source in sources)
         for row, source in sources:
             if counts[source.label(lang)] > 1:
@@ -105,7 +104,7 @@ def _sources_resolve(
 
     for name, records in located.items():
         for row, record in records:
-            for field in ("sources", "eu_sources"):
+            for field in ("sources", "group_sources"):
                 if hasattr(record, field):
                     check(name, row.line_of(field), field, getattr(record, field))
             for i, translation in enumerate(getattr(record, "translations", [])):
@@ -155,13 +154,13 @@ def _lists_add_up(
     for lst in data.lists:
         meta_file = reader.root / lst.file.replace(".csv", ".meta.yml")
         known = [c for c in lst.members if c in data.countries]
-        eu = sum(data.eu_member_on(c, lst.date) for c in known)
+        in_group = sum(data.in_group_on(c, lst.date) for c in known)
         for field, stated, found in (
             ("stated_total", lst.meta.stated_total, len(lst.members)),
-            ("stated_eu", lst.meta.stated_eu, eu),
-            ("stated_non_eu", lst.meta.stated_non_eu, len(known) - eu),
+            ("stated_in_group", lst.meta.stated_in_group, in_group),
+            ("stated_outside_group", lst.meta.stated_outside_group, len(known) - in_group),
         ):
-            if stated != found:
+            if stated is not None and stated != found:
                 reader.problem(
                     meta_file, 1, field, f"the list says {stated} but {lst.file} has {found}"
                 )

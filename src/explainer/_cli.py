@@ -1,4 +1,4 @@
-"""The `explainer` command: validate the data, serve the dashboard, export a page."""
+"""The `explainer` command: validate a story, serve it with Voilà, export its pages."""
 
 from __future__ import annotations
 
@@ -9,69 +9,110 @@ from pathlib import Path
 
 from ._errors import DataError
 from ._loading import load_dataset
+from ._project import ENVIRONMENT, MANIFEST
+
+
+def _report(error: DataError, outcome: str) -> int:
+    if error.folder is not None:
+        print(f"in {error.folder}:", file=sys.stderr)
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(error.problems)} problem(s); {outcome}", file=sys.stderr)
+    return 1
 
 
 def _validate(args: argparse.Namespace) -> int:
     try:
-        data = load_dataset(args.data)
+        if args.data is not None:
+            data = load_dataset(args.data)
+        else:
+            data = load_dataset(project=args.project)
     except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s); nothing was loaded.", file=sys.stderr)
-        return 1
+        return _report(error, "nothing was loaded.")
     first, last = data.lists[0], data.lists[-1]
-    print(
-        f"ok: {len(data.sources)} sources, {len(data.countries)} countries, "
+    counts = [
+        f"{len(data.sources)} sources",
+        f"{len(data.countries)} countries",
         f"{len(data.lists)} membership lists ({len(first.members)} on {first.date}, "
-        f"{len(last.members)} on {last.date}), {len(data.events)} events, "
-        f"{len(data.quotes)} quotes, {len(data.targets)} targets"
-    )
+        f"{len(last.members)} on {last.date})",
+        f"{len(data.changes)} dated changes",
+        f"{len(data.undated)} undated changes",
+        f"{len(data.events)} events",
+        f"{len(data.quotes)} quotes",
+    ]
+    if "targets" in data.manifest.record_types:
+        counts.append(f"{len(data.targets)} targets")
+    print(f"ok: {data.manifest.title.get(data.languages[0])}: {', '.join(counts)}")
+    print(f"    data: {data.root}")
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
     from ._serve import serve  # heavy: imports the Jupyter server stack
 
-    return serve(
-        port=args.port,
-        lang=args.lang,
-        open_browser=not args.no_browser,
-        ip=args.ip,
-        max_viewers=args.max_viewers,
-        allowed_hosts=tuple(args.allow_host),
-        cull_idle=args.cull_idle,
-    )
+    try:
+        return serve(
+            project=args.project,
+            port=args.port,
+            lang=args.lang,
+            open_browser=not args.no_browser,
+            ip=args.ip,
+            max_viewers=args.max_viewers,
+            allowed_hosts=tuple(args.allow_host),
+            cull_idle=args.cull_idle,
+        )
+    except DataError as error:
+        return _report(error, "nothing was served.")
 
 
 def _export(args: argparse.Namespace) -> int:
     from ._export import export  # heavy: imports plotly and the view builders
 
     try:
-        path = export(Path(args.out), lang=args.lang, data_dir=args.data)
+        path = export(Path(args.out), lang=args.lang, project=args.project)
     except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print("nothing was exported.", file=sys.stderr)
-        return 1
+        return _report(error, "nothing was exported.")
     print(f"wrote {path}")
     return 0
+
+
+def _project_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--project", type=Path, default=None, metavar="DIR",
+        help=f"the story's folder, holding {MANIFEST}, data/ and notebooks/ (default: "
+        f"${ENVIRONMENT}, else the nearest folder upward from here with a {MANIFEST})",
+    )  # fmt: skip
+
+
+def _lang_option(command: argparse.ArgumentParser, what: str) -> None:
+    # Checked against the story's languages once the story is read, not here.
+    command.add_argument(
+        "--lang", default=None, metavar="CODE",
+        help=f"the language of {what} (default: the story's first language)",
+    )  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `explainer` command."""
     parser = argparse.ArgumentParser(
         prog="explainer",
-        description="The Global Alliance against Child Sexual Abuse Online, explained.",
+        description="Validate, serve and export a sourced membership story "
+        f"(a folder with {MANIFEST}, data/ and notebooks/).",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    validate = commands.add_parser("validate", help="check every file in data/")
-    validate.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    validate = commands.add_parser("validate", help="check every file of the story")
+    _project_option(validate)
+    validate.add_argument(
+        "--data", type=Path, default=None, metavar="DIR",
+        help=f"check this data folder instead (its story is the nearest {MANIFEST} above)",
+    )  # fmt: skip
     validate.set_defaults(run=_validate)
 
-    serve = commands.add_parser("serve", help="serve the dashboard with Voilà")
+    serve = commands.add_parser("serve", help="serve the story with Voilà")
+    _project_option(serve)
     serve.add_argument("--port", type=int, default=8866)
-    serve.add_argument("--lang", choices=["en", "sv"], default="en")
+    _lang_option(serve, "the page at /")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
     serve.add_argument(
         "--ip", default="127.0.0.1",
@@ -92,10 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     serve.set_defaults(run=_serve)
 
-    export = commands.add_parser("export", help="write a self-contained page")
+    export = commands.add_parser("export", help="write self-contained pages")
+    _project_option(export)
     export.add_argument("--out", default="site", help="output folder (default: site/)")
-    export.add_argument("--lang", choices=["en", "sv"], default="en")
-    export.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    _lang_option(export, "index.html")
     export.set_defaults(run=_export)
     return parser
 

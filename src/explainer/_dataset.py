@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._schema import (
     Country,
@@ -24,6 +24,9 @@ from ._schema import (
     UndatedChange,
 )
 from ._status import CountryStatus, StatusKind
+
+if TYPE_CHECKING:
+    from ._project import Manifest
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Dataset:
     """
 
     root: Path
+    manifest: Manifest
     sources: Mapping[str, Source]
     countries: Mapping[str, Country]
     lists: tuple[MembershipList, ...]
@@ -65,10 +69,32 @@ class Dataset:
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
     targets: tuple[Target, ...]
-    views: tuple[MapView, ...]
     targets_meta: TargetsMeta | None
     metas: Mapping[str, Meta]
     geometry: Mapping[str, Any]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The story's languages, its home language first."""
+        return self.manifest.codes
+
+    @property
+    def views(self) -> tuple[MapView, ...]:
+        """The map's views (``story.yml``), the first where pages open."""
+        return tuple(self.manifest.map.views)
+
+    def check_lang(self, lang: str) -> str:
+        """Return ``lang`` if the story speaks it.
+
+        Raises
+        ------
+        ValueError
+            For any other value.
+
+        """
+        if lang not in self.languages:
+            raise ValueError(f"lang must be one of {', '.join(self.languages)}, not {lang!r}")
+        return lang
 
     @property
     def launch(self) -> dt.date:
@@ -93,17 +119,17 @@ class Dataset:
             If ``iso3`` is not in data/countries.csv.
 
         """
-        eu = self.eu_member_on(iso3, on)  # also raises KeyError for an unknown code
+        eu = self.in_group_on(iso3, on)  # also raises KeyError for an unknown code
         earlier = [lst for lst in self.lists if lst.date <= on]
         if not earlier:
-            return CountryStatus(iso3, on, StatusKind.NOT_MEMBER, eu=eu)
+            return CountryStatus(iso3, on, StatusKind.NOT_MEMBER, in_group=eu)
         current = earlier[-1]
         first_listed = next((lst for lst in earlier if iso3 in lst.members), None)
         dated = [c for c in self.changes if c.iso3 == iso3 and c.date <= on]
         last_change = dated[-1] if dated else None
 
         def status(kind: StatusKind, **kw: Any) -> CountryStatus:
-            return CountryStatus(iso3, on, kind, eu=eu, **kw)
+            return CountryStatus(iso3, on, kind, in_group=eu, **kw)
 
         if last_change is not None and last_change.date > current.date:
             # A dated change after the latest list decides.
@@ -166,10 +192,10 @@ class Dataset:
         """The status of every country in data/countries.csv on ``on``."""
         return {iso3: self.status_on(iso3, on) for iso3 in self.countries}
 
-    def eu_member_on(self, iso3: str, on: dt.date) -> bool:
-        """Whether ``iso3`` was an EU Member State on ``on`` (as far as data/ says)."""
+    def in_group_on(self, iso3: str, on: dt.date) -> bool:
+        """Whether ``iso3`` was in the story's grouping (the EU) on ``on``."""
         country = self.countries[iso3]
-        return country.eu and (country.eu_from is None or country.eu_from <= on)
+        return bool(country.group) and (country.group_from is None or country.group_from <= on)
 
     def reported_count(self, on: dt.date) -> ReportedCount | None:
         """The latest count reported without names since the latest list, if any."""
@@ -182,10 +208,10 @@ class Dataset:
 
     @cached_property
     def steps(self) -> tuple[dt.date, ...]:
-        """Dates on which the map changes: lists, dated changes, EU accessions, counts."""
+        """Dates on which the map changes: lists, dated changes, group accessions, counts."""
         dates = {lst.date for lst in self.lists}
         dates |= {c.date for c in self.changes}
-        dates |= {c.eu_from for c in self.countries.values() if c.eu_from is not None}
+        dates |= {c.group_from for c in self.countries.values() if c.group_from is not None}
         dates |= {c.date.first for c in self.counts if c.date.precision == "day"}
         return tuple(sorted(d for d in dates if d >= self.launch))
 

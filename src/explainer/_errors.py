@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -29,10 +30,14 @@ class DataError(ValueError):
     ----------
     problems : tuple of Problem
         Every problem found, in file and row order.
+    folder : pathlib.Path or None
+        The folder the problems' file names are relative to, when they are.
 
     """
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], folder: Path | None = None) -> None:
         self.problems = tuple(sorted(problems))
+        self.folder = folder
+        where = f" in {folder}" if folder is not None else ""
         lines = "\n".join(str(p) for p in self.problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the data:\n{lines}")
+        super().__init__(f"{len(self.problems)} problem(s){where}:\n{lines}")

@@ -23,16 +23,15 @@ from typing import Any
 import jinja2
 import plotly.graph_objects as go
 
-from ._dataset import Dataset
+from ._errors import DataError, Problem
 from ._html import HTMLFragment
-from ._i18n import check_lang
-from ._linked_view import STATIC, STORY_NOTEBOOKS, LinkedView
+from ._linked_view import STATIC, LinkedView
 from ._loading import load_dataset
 from ._notebook_page import notebook_body, plain
+from ._project import ENVIRONMENT, MANIFEST, Manifest, load_project
 from ._static import PLOTLY_JS
 
 HERE = Path(__file__).resolve().parent
-DATA_NOTEBOOK = "data-and-sources.ipynb"
 # Only the tools that work offline; nothing that uploads or selects.
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -43,11 +42,16 @@ PLOTLY_CONFIG = {
 }  # fmt: skip
 
 
-def page_names(home: str) -> dict[str, str]:
-    """Notebook file name -> page file name: the home language's story is index.html."""
+def page_names(manifest: Manifest, home: str) -> dict[str, str]:
+    """Notebook file name -> page file name.
+
+    ``index.html`` for the story in ``home``, ``<code>.html`` for the other languages,
+    ``<name>.html`` for the other notebooks.
+    """
     names = {nb: ("index.html" if lang == home else f"{lang}.html")
-             for lang, nb in STORY_NOTEBOOKS.items()}  # fmt: skip
-    names[DATA_NOTEBOOK] = "data.html"
+             for lang, nb in manifest.notebooks.home.items()}  # fmt: skip
+    for notebook in manifest.notebooks.also:
+        names.setdefault(notebook, notebook.removesuffix(".ipynb") + ".html")
     return names
 
 
@@ -93,17 +97,17 @@ class _Page:
 
 
 @contextmanager
-def _dataset_env(dataset: Dataset) -> Iterator[None]:
-    """Let the notebook's own ``load_dataset()`` read the data being exported."""
-    before = os.environ.get("EXPLAINER_DATA")
-    os.environ["EXPLAINER_DATA"] = str(dataset.root)
+def _project_env(root: Path) -> Iterator[None]:
+    """Let the notebook's own ``load_dataset()`` read the story being exported."""
+    before = os.environ.get(ENVIRONMENT)
+    os.environ[ENVIRONMENT] = str(root)
     try:
         yield
     finally:
         if before is None:
-            os.environ.pop("EXPLAINER_DATA", None)
+            os.environ.pop(ENVIRONMENT, None)
         else:
-            os.environ["EXPLAINER_DATA"] = before
+            os.environ[ENVIRONMENT] = before
 
 
 def render_page(notebook: Path, pages: dict[str, str]) -> str:
@@ -133,22 +137,27 @@ def render_page(notebook: Path, pages: dict[str, str]) -> str:
     )
 
 
-def export(out: Path, lang: str = "en", data_dir: str | os.PathLike[str] | None = None) -> Path:
+def export(
+    out: str | os.PathLike[str],
+    lang: str | None = None,
+    project: str | os.PathLike[str] | None = None,
+) -> Path:
     """Write the story as static pages: ``out/index.html`` in ``lang``, and the others.
 
-    One page per language (``index.html`` for ``lang``, ``<code>.html`` for the
-    others) and the data page (``data.html``), each self-contained: plotly.js, the
-    view's script and the data are inlined, and nothing needs a kernel or the internet.
+    One page per language of the story (``index.html`` for ``lang``, ``<code>.html``
+    for the others) and one per other notebook of ``story.yml`` (``<name>.html``),
+    each self-contained: plotly.js, the view's script and the data are inlined, and
+    nothing needs a kernel or the internet.
 
     Parameters
     ----------
     out : path
         The folder to write; created if missing. Pages already in it are replaced only
         once every new page is complete.
-    lang : {"en", "sv"}
-        The language of ``index.html``.
-    data_dir : path, optional
-        The data folder (default: this checkout's ``data/``).
+    lang : str, optional
+        The language of ``index.html`` (default: the story's first).
+    project : path, optional
+        The story's folder (see :func:`explainer.load_project`).
 
     Returns
     -------
@@ -158,22 +167,31 @@ def export(out: Path, lang: str = "en", data_dir: str | os.PathLike[str] | None 
     Raises
     ------
     DataError
-        If the data has problems; nothing is written then.
+        If the story has problems; nothing is written then.
 
     """
-    check_lang(lang)
-    dataset = load_dataset(data_dir)
-    notebooks = dataset.root.parent / "notebooks"
-    pages = page_names(lang)
+    story = load_project(project)
+    dataset = load_dataset(project=story.root)
+    home = lang or dataset.languages[0]
+    if home not in dataset.languages:
+        raise DataError([Problem(str(story.root / MANIFEST), 0, "languages",
+                                 f"the story has no language {home!r} "
+                                 f"(it has {', '.join(dataset.languages)})")])  # fmt: skip
+    pages = page_names(story.manifest, home)
+    missing = [nb for nb in pages if not (story.notebooks / nb).is_file()]
+    if missing:
+        problem = f"notebook not found (named in {MANIFEST})"
+        raise DataError(
+            [Problem(str(story.notebooks / nb), 0, "(file)", problem) for nb in missing]
+        )
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        with _dataset_env(dataset):
+        with _project_env(story.root):
             for notebook, name in pages.items():
-                if notebook in STORY_NOTEBOOKS.values() or (notebooks / notebook).is_file():
-                    text = render_page(notebooks / notebook, pages)
-                    (staging / name).write_text(text, encoding="utf-8")
+                text = render_page(story.notebooks / notebook, pages)
+                (staging / name).write_text(text, encoding="utf-8")
         if out.exists():
             for written in staging.iterdir():
                 os.replace(written, out / written.name)

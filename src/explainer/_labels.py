@@ -47,8 +47,14 @@ ORDER = [
 ]
 
 
-def status_name(kind: StatusKind, lang: str) -> str:
-    """The short name of a status, for legends and table cells."""
+def status_name(dataset: Dataset, kind: StatusKind, lang: str) -> str:
+    """The short name of a status, for legends and table cells.
+
+    The story's own words where its ``story.yml`` gives them, else the engine's.
+    """
+    words = dataset.manifest.statuses.get(kind)
+    if words is not None and words.name is not None:
+        return words.name.get(lang)
     _ = translations(lang).gettext
     names = {
         StatusKind.FOUNDING: _("Founding member"),
@@ -63,13 +69,22 @@ def status_name(kind: StatusKind, lang: str) -> str:
     return names[kind]
 
 
-def status_detail(status: CountryStatus, lang: str) -> str:
+def status_detail(dataset: Dataset, status: CountryStatus, lang: str) -> str:
     """One sentence on a status with its dates: what the hover and the table say."""
     _ = translations(lang).gettext
     kind = status.kind
 
     def day(value: dt.date | None) -> str:
         return format_day(value, lang) if value else _("date not published")
+
+    words = dataset.manifest.statuses.get(kind)
+    if words is not None and words.detail is not None:
+        attested = format_partial(status.last_attested, lang) if status.last_attested else ""
+        return words.detail.get(lang).format(
+            date=day(status.since) if status.since else attested,
+            start=day(status.not_before),
+            end=day(status.not_after),
+        )
 
     if kind is StatusKind.FOUNDING:
         return _("Founding member since {date}").format(date=day(status.since))
@@ -95,16 +110,18 @@ def status_detail(status: CountryStatus, lang: str) -> str:
     return _("Not a member")
 
 
-def eu_label(is_eu: bool, lang: str) -> str:
-    """Whether a country is an EU Member State, in words."""
-    _ = translations(lang).gettext
-    return _("EU Member State") if is_eu else _("Not in the EU")
+def group_label(dataset: Dataset, in_group: bool, lang: str) -> str:
+    """Whether a country is in the story's grouping, in its words ("" if none)."""
+    group = dataset.manifest.group
+    if group is None:
+        return ""
+    return (group.member if in_group else group.outside).get(lang)
 
 
 def country_detail(dataset: Dataset, status: CountryStatus, lang: str) -> str:
     """The status sentence, then the country's note if it has one (a later name)."""
     note = dataset.countries[status.iso3].note
-    detail = status_detail(status, lang)
+    detail = status_detail(dataset, status, lang)
     return f"{detail}. {note.get(lang)}" if note is not None else detail
 
 
@@ -118,9 +135,10 @@ def hover_lines(dataset: Dataset, status: CountryStatus, lang: str) -> list[str]
     _ = translations(lang).gettext
     lines = [
         dataset.countries[status.iso3].name(lang),
-        status_detail(status, lang),
-        eu_label(status.eu, lang),
+        status_detail(dataset, status, lang),
+        group_label(dataset, status.in_group, lang),
     ]
+    lines = [line for line in lines if line]
     shorts = source_labels(dataset, status.sources[:2], lang)
     if shorts:
         lines.append(_("Source: {source}").format(source=shorts))

@@ -10,13 +10,12 @@ import anywidget
 import traitlets
 
 from ._dataset import Dataset
-from ._i18n import check_lang, translations
+from ._i18n import translations
 from ._loading import load_dataset
 from ._moments import view_spec
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
-STORY_NOTEBOOKS = {"en": "explainer-en.ipynb", "sv": "explainer-sv.ipynb"}
 # The only traits a browser may change; the rest is content, set from Python.
 BROWSER_WRITABLE = frozenset({"selected", "view"})
 
@@ -52,11 +51,10 @@ class LinkedView(anywidget.AnyWidget):
     interval_ms = traitlets.Int(4000).tag(sync=True)
 
     def __init__(self, dataset: Dataset, lang: str = "en", **kwargs: Any) -> None:
-        check_lang(lang)
         spec = view_spec(dataset, lang)
         self._events = frozenset(e["id"] for e in spec["events"])
         self._views = frozenset(v["id"] for v in spec["views"])
-        kwargs.setdefault("pages", language_links(STORY_NOTEBOOKS, lang))
+        kwargs.setdefault("pages", language_links(dataset.manifest.notebooks.home, lang))
         super().__init__(spec=spec, selected=spec["default"], view=spec["views"][0]["id"], **kwargs)
         self.dataset = dataset
         self.lang = lang

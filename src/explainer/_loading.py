@@ -6,6 +6,7 @@ import json
 import math
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,6 +18,7 @@ from shapely.errors import ShapelyError
 from ._checks import cross_checks
 from ._dataset import Dataset, MembershipList
 from ._errors import DataError, Problem
+from ._project import MANIFEST, Manifest, load_project
 from ._reading import FileReader, Row
 from ._schema import (
     Country,
@@ -24,7 +26,6 @@ from ._schema import (
     Event,
     ListEntry,
     ListMeta,
-    MapView,
     Meta,
     Quote,
     Record,
@@ -53,80 +54,121 @@ EVENTS = "events.yml"
 QUOTES = "quotes.yml"
 TARGETS = "targets.yml"
 GEOMETRY = "geometry/countries.geojson"
-VIEWS = "map.yml"
 
 
-def default_data_dir() -> Path:
-    """The data folder: ``$EXPLAINER_DATA``, else ``data/`` of this checkout."""
-    configured = os.environ.get("EXPLAINER_DATA")
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parents[2] / "data"
+@dataclass
+class _Loader:
+    """Reads and validates one story's data: the story's languages and column names."""
+
+    reader: FileReader
+    manifest: Manifest
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.manifest.codes
+
+    def renames(self, model: type[Record]) -> dict[str, str]:
+        """Field -> column, where a story names a column (the group's: ``eu``)."""
+        group = self.manifest.group
+        if model is Country and group is not None:
+            return {"group": group.id, "group_from": f"{group.id}_from",
+                    "group_sources": f"{group.id}_sources"}  # fmt: skip
+        return {}
+
+    def columns(self, model: type[Record]) -> list[str]:
+        columns = csv_columns(model, self.languages)
+        renames = self.renames(model)
+        return columns + [renames[f] for f in model.csv_optional if f in renames]
+
+    def validate(self, path: Path, rows: Iterable[Row], model: type[M]) -> list[tuple[Row, M]]:
+        csv = path.suffix == ".csv"
+        columns = {column: field for field, column in self.renames(model).items()}
+        context = {"languages": list(self.languages)}
+        records = []
+        for row in rows:
+            values = row.values
+            if csv:
+                values = gather_csv(model, {columns.get(k, k): v for k, v in values.items()},
+                                    self.languages)  # fmt: skip
+            try:
+                records.append((row, model.model_validate(values, context=context)))
+            except ValidationError as error:
+                for item in error.errors():
+                    name = field_path(item["loc"])
+                    if csv:
+                        name = csv_field(model, name, self.languages)
+                        name = self.renames(model).get(name, name)
+                    self.reader.problem(path, row.line_of(name), name,
+                                        error_message(dict(item)))  # fmt: skip
+        return records
+
+    def csv(self, path: Path, model: type[M]) -> tuple[list[Row], list[tuple[Row, M]]]:
+        rows = self.reader.csv_rows(path, self.columns(model))
+        return rows, self.validate(path, rows, model)
+
+    def yaml(self, path: Path, model: type[M]) -> tuple[list[Row], list[tuple[Row, M]]]:
+        rows = self.reader.yaml_rows(path)
+        return rows, self.validate(path, rows, model)
+
+    def meta(self, data_file: Path, model: type[Meta] = Meta) -> Meta | None:
+        """The ``.meta.yml`` beside ``data_file``, validated (every data file has one)."""
+        path = data_file.with_name(data_file.name.split(".")[0] + ".meta.yml")
+        row = self.reader.yaml_mapping(path)
+        if row is None:
+            return None
+        found = self.validate(path, [row], model)
+        return found[0][1] if found else None
+
+    def lists(self, root: Path) -> list[tuple[MembershipList, list[Row]]]:
+        lists = []
+        for csv_path in sorted((root / MEMBERSHIP).glob("[0-9]*.csv")):
+            _, rows = self.csv(csv_path, ListEntry)
+            meta = self.meta(csv_path, ListMeta)
+            if not isinstance(meta, ListMeta):
+                continue
+            entries = [entry.iso3 for _, entry in rows]
+            lists.append(
+                (MembershipList(meta, frozenset(entries), self.reader.name(csv_path)),
+                 [r for r, _ in rows])
+            )  # fmt: skip
+            for iso3 in {c for c in entries if entries.count(c) > 1}:
+                line = next(r.line for r, e in rows if e.iso3 == iso3)
+                self.reader.problem(csv_path, line, "iso3", f"{iso3} is listed more than once")
+            if meta.date.isoformat() != csv_path.stem:
+                meta_path = csv_path.with_suffix(".meta.yml")
+                row = self.reader.yaml_mapping(meta_path)
+                self.reader.problem(meta_path, row.line_of("date") if row else 1, "date",
+                                    "must match the file name")  # fmt: skip
+        if not lists and not (root / MEMBERSHIP).is_dir():
+            self.reader.problem(root / MEMBERSHIP, 0, "(folder)",
+                                f"folder not found: {root / MEMBERSHIP}")  # fmt: skip
+        return sorted(lists, key=lambda item: item[0].date)
 
 
-def _validate(
-    reader: FileReader, path: Path, rows: Iterable[Row], model: type[M]
-) -> list[tuple[Row, M]]:
-    csv = path.suffix == ".csv"
-    records = []
-    for row in rows:
-        values = gather_csv(model, row.values) if csv else row.values
-        try:
-            records.append((row, model.model_validate(values)))
-        except ValidationError as error:
-            for item in error.errors():
-                name = field_path(item["loc"])
-                name = csv_field(model, name) if csv else name
-                reader.problem(path, row.line_of(name), name, error_message(dict(item)))
-    return records
+def _project_of(data_dir: Path) -> Path:
+    """The project a data folder belongs to: the nearest ``story.yml`` at or above it."""
+    for folder in (data_dir, *data_dir.parents):
+        if (folder / MANIFEST).is_file():
+            return folder
+    raise DataError([Problem(str(data_dir), 0, "(project)",
+                             f"no {MANIFEST} in this folder or any folder above it")])  # fmt: skip
 
 
-def _meta(reader: FileReader, data_file: Path, model: type[Meta] = Meta) -> Meta | None:
-    """The ``.meta.yml`` beside ``data_file``, validated (every data file has one)."""
-    path = data_file.with_name(data_file.name.split(".")[0] + ".meta.yml")
-    row = reader.yaml_mapping(path)
-    if row is None:
-        return None
-    found = _validate(reader, path, [row], model)
-    return found[0][1] if found else None
-
-
-def _load_lists(reader: FileReader, root: Path) -> list[tuple[MembershipList, list[Row]]]:
-    lists = []
-    for csv_path in sorted((root / MEMBERSHIP).glob("[0-9]*.csv")):
-        rows = _validate(
-            reader, csv_path, reader.csv_rows(csv_path, csv_columns(ListEntry)), ListEntry
-        )
-        meta = _meta(reader, csv_path, ListMeta)
-        if not isinstance(meta, ListMeta):
-            continue
-        entries = [entry.iso3 for _, entry in rows]
-        members = frozenset(entries)
-        lists.append((MembershipList(meta, members, reader.name(csv_path)), [r for r, _ in rows]))
-        for iso3 in {c for c in entries if entries.count(c) > 1}:
-            line = next(r.line for r, e in rows if e.iso3 == iso3)
-            reader.problem(csv_path, line, "iso3", f"{iso3} is listed more than once")
-        if meta.date.isoformat() != csv_path.stem:
-            meta_path = csv_path.with_suffix(".meta.yml")
-            reader.problem(meta_path, _field_line(reader, meta_path, "date"), "date",
-                           "must match the file name")  # fmt: skip
-    if not lists and not (root / MEMBERSHIP).is_dir():
-        reader.problem(root / MEMBERSHIP, 0, "(folder)", "folder not found")
-    return sorted(lists, key=lambda item: item[0].date)
-
-
-def _field_line(reader: FileReader, path: Path, name: str) -> int:
-    row = reader.yaml_mapping(path)
-    return row.line_of(name) if row is not None else 1
-
-
-def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
-    """Load and validate everything in ``data_dir``.
+def load_dataset(
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    project: str | os.PathLike[str] | None = None,
+) -> Dataset:
+    """Load and validate a story's data.
 
     Parameters
     ----------
     data_dir : path, optional
-        The data folder; by default ``$EXPLAINER_DATA`` or this checkout's ``data/``.
+        A data folder; its story is the nearest ``story.yml`` at or above it.
+    project : path, optional
+        The story's folder (by default ``$EXPLAINER_PROJECT``, else the nearest folder
+        upward from the working directory that holds a ``story.yml``); its data is
+        ``data/``.
 
     Returns
     -------
@@ -141,23 +183,22 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
     --------
     >>> import explainer
     >>> data = explainer.load_dataset()
-    >>> len(data.events) >= 10, data.countries["XKX"].name("en")
-    (True, 'Kosovo')
+    >>> data.languages
+    ('en', 'sv')
 
     """
-    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    if data_dir is not None:
+        root = Path(data_dir).resolve()
+        story = load_project(_project_of(root))
+    else:
+        story = load_project(project)
+        root = story.data
+    if not root.is_dir():
+        raise DataError([Problem(str(root), 0, "(folder)", "data folder not found")])
     reader = FileReader(root)
+    load = _Loader(reader, story.manifest)
 
-    def csv_records(name: str, model: type[M]) -> list[tuple[Row, M]]:
-        path = root / name
-        return _validate(reader, path, reader.csv_rows(path, csv_columns(model)), model)
-
-    def yaml_records(name: str, model: type[M]) -> list[tuple[Row, M]]:
-        path = root / name
-        return _validate(reader, path, reader.yaml_rows(path), model)
-
-    source_rows = reader.csv_rows(root / SOURCES, csv_columns(Source))
-    sources = _validate(reader, root / SOURCES, source_rows, Source)
+    source_rows, sources = load.csv(root / SOURCES, Source)
     # A source row that fails validation still has its id: a reference to it is fine.
     # If the file cannot be read at all, references are not checked (one problem, not
     # hundreds).
@@ -165,28 +206,26 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
     named_sources = (
         None if unreadable else {str(r.values.get("id", "")).strip() for r in source_rows}
     )
-    country_rows = reader.csv_rows(root / COUNTRIES, csv_columns(Country))
-    countries = _validate(reader, root / COUNTRIES, country_rows, Country)
-    changes = csv_records(CHANGES, DatedChange)
-    undated = csv_records(UNDATED, UndatedChange)
-    counts = csv_records(COUNTS, ReportedCount)
-    event_rows = reader.yaml_rows(root / EVENTS)
-    events = _validate(reader, root / EVENTS, event_rows, Event)
-    quotes = yaml_records(QUOTES, Quote)
-    targets = yaml_records(TARGETS, Target)
-    views = yaml_records(VIEWS, MapView)
-    lists = _load_lists(reader, root)
+    country_rows, countries = load.csv(root / COUNTRIES, Country)
+    _, changes = load.csv(root / CHANGES, DatedChange)
+    _, undated = load.csv(root / UNDATED, UndatedChange)
+    _, counts = load.csv(root / COUNTS, ReportedCount)
+    event_rows, events = load.yaml(root / EVENTS, Event)
+    _, quotes = load.yaml(root / QUOTES, Quote)
+    has_targets = "targets" in story.manifest.record_types
+    _, targets = load.yaml(root / TARGETS, Target) if has_targets else ([], [])
+    lists = load.lists(root)
     geometry = _load_geometry(reader, root / GEOMETRY)
-    metas = {
-        name: _meta(reader, root / name, TargetsMeta if name == TARGETS else Meta)
-        for name in (SOURCES, COUNTRIES, CHANGES, UNDATED, COUNTS, EVENTS, QUOTES, TARGETS,
-                     VIEWS, GEOMETRY)
-    }  # fmt: skip
+    files = [SOURCES, COUNTRIES, CHANGES, UNDATED, COUNTS, EVENTS, QUOTES, GEOMETRY]
+    metas = {name: load.meta(root / name) for name in files}
+    targets_meta = load.meta(root / TARGETS, TargetsMeta) if has_targets else None
+    if targets_meta is not None:
+        metas[TARGETS] = targets_meta
     metas |= {lst.file: lst.meta for lst, _ in lists}
-    targets_meta = metas[TARGETS]
 
     dataset = Dataset(
         root=root,
+        manifest=story.manifest,
         sources={s.id: s for _, s in sources},
         countries={c.iso3: c for _, c in countries},
         lists=tuple(lst for lst, _ in lists),
@@ -196,7 +235,6 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
         events=tuple(sorted((e for _, e in events), key=lambda e: (e.date.first, e.last_day))),
         quotes=tuple(q for _, q in quotes),
         targets=tuple(t for _, t in targets),
-        views=tuple(v for _, v in views),
         targets_meta=targets_meta if isinstance(targets_meta, TargetsMeta) else None,
         metas={name: meta for name, meta in metas.items() if meta is not None},
         geometry=geometry,
@@ -219,7 +257,6 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
             EVENTS: events,
             QUOTES: quotes,
             TARGETS: targets,
-            VIEWS: views,
         },
         list_rows={lst.file: rows for lst, rows in lists},
         named_countries={str(r.values.get("iso3", "")).strip() for r in country_rows},
@@ -228,7 +265,7 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
         check_counts=not dirty & {COUNTRIES, MEMBERSHIP},
     )
     if reader.problems:
-        raise DataError(reader.problems)
+        raise DataError(reader.problems, root)
     return dataset
 
 

@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 
 from ._dataset import Dataset
 from ._geometry import Shape, extent, globe_outline, project, projected_shapes
-from ._i18n import check_lang, format_day, translations
+from ._i18n import format_day, translations
 from ._labels import ORDER, STYLES, count_sentence, hover_lines, status_name
 from ._loading import load_dataset
 from ._status import CountryStatus, StatusKind
@@ -230,7 +230,7 @@ def base_figure(dataset: Dataset, lang: str, on: dt.date) -> go.Figure:
     ``layout.meta`` maps each listed country to its trace index (``countries``) and
     names the marker trace (``markers``).
     """
-    check_lang(lang)
+    dataset.check_lang(lang)
     statuses = dataset.statuses_on(on)
     shapes = projected_shapes(dataset)
     fig = go.Figure()
@@ -303,7 +303,7 @@ def _legend_traces(dataset: Dataset, lang: str) -> list[go.Scatter]:
         traces.append(
             go.Scatter(
                 x=[None], y=[None], mode="lines+markers", fill="toself",
-                name=status_name(kind, lang), hoverinfo="skip", legendgroup=kind.value,
+                name=status_name(dataset, kind, lang), hoverinfo="skip", legendgroup=kind.value,
                 marker={"symbol": style.symbol, "color": style.fill, "size": 11,
                         "line": {"color": "#222222", "width": 1.2}},
                 **fill,
@@ -509,7 +509,7 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> Membersh
 
     """
     dataset = dataset if dataset is not None else load_dataset()
-    _ = translations(check_lang(lang)).gettext
+    _ = translations(dataset.check_lang(lang)).gettext
     steps = dataset.steps
     statuses = {day: dataset.statuses_on(day) for day in steps}
     fig = base_figure(dataset, lang, steps[0])
@@ -621,7 +621,8 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> Membersh
             "buttons": view_buttons,
         }],
         meta={**meta, "views": [b.id for b in boxes], "marker_codes": codes,
-              "page_title": _("Members of the alliance, {start} to {end}").format(
-                  start=format_day(steps[0], lang), end=format_day(steps[-1], lang))},
+              "page_title": _("{title}: members, {start} to {end}").format(
+                  title=dataset.manifest.title.get(lang), start=format_day(steps[0], lang),
+                  end=format_day(steps[-1], lang))},
     )  # fmt: skip
     return MembershipMap(fig)

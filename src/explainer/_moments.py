@@ -16,8 +16,8 @@ from babel.lists import format_list
 
 from ._dataset import Dataset
 from ._geometry import projected_shapes
-from ._i18n import check_lang, event_date_label, format_day, translations
-from ._labels import ORDER, STYLES, country_detail, eu_label, source_labels, status_name
+from ._i18n import event_date_label, format_day, translations
+from ._labels import ORDER, STYLES, country_detail, group_label, source_labels, status_name
 from ._languages import LOCALES
 from ._map import FONT, base_figure, legend_kinds, map_title, view_boxes
 from ._quotes import quote_record, source_links
@@ -108,7 +108,7 @@ def _country_cell(
     return [
         status.kind.value,
         strings(country_detail(dataset, status, lang)),
-        strings(eu_label(status.eu, lang)),
+        strings(group_label(dataset, status.in_group, lang)),
         strings(source_labels(dataset, status.sources, lang)),
     ]
 
@@ -169,7 +169,8 @@ def _labels(dataset: Dataset, lang: str) -> dict[str, str]:
         "country": _("Country"),
         "status": _("Status"),
         "details": _("Details"),
-        "eu": _("EU"),
+        # The grouping's column (the EU), when the story has one.
+        "group": dataset.manifest.group.column.get(lang) if dataset.manifest.group else "",
         "no_members": _("No members yet: the first list is of {date}.").format(
             date=format_day(dataset.launch, lang)
         ),
@@ -194,7 +195,7 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
     status and the numbers of its detail, EU and source texts in ``strings``),
     ``default`` (the event a page opens on) and ``csv``.
     """
-    check_lang(lang)
+    dataset.check_lang(lang)
     first = default_event(dataset)
     figure = base_figure(dataset, lang, first.last_day)
     index = figure.layout.meta["countries"]
@@ -231,7 +232,7 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
                 "pattern": s.pattern,
                 "dash": s.dash,
                 "symbol": s.symbol,
-                "name": status_name(kind, lang),
+                "name": status_name(dataset, kind, lang),
             }
             for kind, s in STYLES.items()
         },

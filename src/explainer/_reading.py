@@ -102,7 +102,7 @@ class FileReader:
         """A file's text (UTF-8, a byte-order mark allowed), or None after a problem."""
         try:
             if not path.is_file():
-                self.problem(path, 0, "(file)", "file not found")
+                self.problem(path, 0, "(file)", f"file not found: {path.resolve()}")
                 return None
             size = path.stat().st_size
             if size > limit:

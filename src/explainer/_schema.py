@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
+from collections.abc import Sequence
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 import pycountry
@@ -19,13 +21,19 @@ from pydantic import (
     Field,
     PlainValidator,
     RootModel,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
 from ._dates import PartialDate
 from ._languages import LANGUAGES
 
-KOSOVO = "XKX"  # not in ISO 3166-1; the code the EU and the IMF use
+
+def story_languages(info: ValidationInfo | None) -> Sequence[str]:
+    """The languages a record is validated against: the story's (see ``_project``)."""
+    context = info.context if info is not None else None
+    return tuple(context.get("languages", LANGUAGES)) if isinstance(context, dict) else LANGUAGES
 
 
 def _blank_to_none(value: object) -> object:
@@ -42,9 +50,20 @@ def _split_ids(value: object) -> object:
 
 
 def _known_iso3(value: str) -> str:
-    if value == KOSOVO or pycountry.countries.get(alpha_3=value) is not None:
+    # ISO 3166-1 leaves the codes XAA to XZZ to its users: Kosovo is XKX for the EU and
+    # the IMF. Any other code must be one ISO assigns.
+    if value.startswith("X") or pycountry.countries.get(alpha_3=value) is not None:
         return value
-    raise ValueError(f"unknown ISO 3166-1 alpha-3 code {value!r} (Kosovo is {KOSOVO})")
+    raise ValueError(
+        f"unknown ISO 3166-1 alpha-3 code {value!r} (codes a user assigns start with X, "
+        "such as XKX for Kosovo)"
+    )
+
+
+def _known_language(value: str) -> str:
+    if pycountry.languages.get(alpha_2=value) or pycountry.languages.get(alpha_3=value):
+        return value
+    raise ValueError(f"{value!r} is not an ISO 639 language code (en, sv, fr, ...)")
 
 
 def _yes_no(value: object) -> object:
@@ -99,7 +118,8 @@ OptionalFuzzy = Annotated[
     PartialDate | None,
     PlainValidator(lambda v: None if _blank_to_none(v) is None else _partial_date(v)),
 ]
-Language = Literal["en", "sv"]  # the values of LANGUAGES
+# Any language a source or a quote is in; a story's own languages are in its manifest.
+Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}$"), AfterValidator(_known_language)]
 Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
 
 
@@ -113,24 +133,31 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
     csv_prefixes: ClassVar[dict[str, str]] = {}
+    csv_optional: ClassVar[frozenset[str]] = frozenset()  # columns a file may leave out
 
 
-class Localized(RootModel[dict[Language, Text]]):
-    """A visible string in every language the explainer speaks."""
+class Localized(RootModel[dict[str, Text]]):
+    """A visible string in every language of the story."""
 
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
 
     @model_validator(mode="before")
     @classmethod
-    def _every_language(cls, value: Any) -> Any:
+    def _every_language(cls, value: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, dict):
+            return value
+        languages = story_languages(info)
+        unknown = [str(k) for k in value if k not in languages]
+        if unknown:
+            raise ValueError(
+                f"{', '.join(unknown)} is not a language of the story ({', '.join(languages)})"
+            )
         # A missing language is reported like an empty one: "title.sv: required".
-        if isinstance(value, dict):
-            return {**{lang: "" for lang in LANGUAGES}, **value}
-        return value
+        return {**{lang: "" for lang in languages}, **value}
 
     def get(self, lang: str) -> str:
         """The string in ``lang``."""
-        return self.root[lang]  # type: ignore[index]
+        return self.root[lang]
 
 
 def localized_fields(model: type[BaseModel]) -> dict[str, bool]:
@@ -143,25 +170,35 @@ def localized_fields(model: type[BaseModel]) -> dict[str, bool]:
     return found
 
 
-def csv_columns(model: type[Record]) -> list[str]:
-    """The columns a CSV file of ``model`` records has, localized fields spread out."""
+def csv_columns(model: type[Record], languages: Sequence[str]) -> list[str]:
+    """The columns of a CSV file of ``model`` records, localized fields spread out."""
     localized = localized_fields(model)
     columns = []
     for name in model.model_fields:
         if name in localized:
             prefix = model.csv_prefixes.get(name, name)
-            columns += [f"{prefix}_{lang}" for lang in LANGUAGES]
-        else:
-            columns.append(name)
+            columns += [f"{prefix}_{lang}" for lang in languages]
+        elif name not in model.csv_optional:
+            columns.append(model.csv_prefixes.get(name, name))
     return columns
 
 
-def gather_csv(model: type[Record], values: dict[str, Any]) -> dict[str, Any]:
-    """A CSV row's cells as the model's fields: ``name_en, name_sv`` -> ``name``."""
-    gathered = dict(values)
+def optional_columns(model: type[Record], languages: Sequence[str]) -> list[str]:
+    """Columns a CSV file of ``model`` records may leave out (``csv_optional``)."""
+    return [model.csv_prefixes.get(name, name) for name in model.csv_optional]
+
+
+def gather_csv(
+    model: type[Record], values: dict[str, Any], languages: Sequence[str]
+) -> dict[str, Any]:
+    """A CSV row's cells as the model's fields: ``name_en, name_sv`` -> ``names``."""
+    gathered = {}
+    columns = {model.csv_prefixes.get(n, n): n for n in model.model_fields}
+    for key, value in values.items():
+        gathered[columns.get(key, key)] = value
     for name, optional in localized_fields(model).items():
         prefix = model.csv_prefixes.get(name, name)
-        texts = {lang: gathered.pop(f"{prefix}_{lang}", None) for lang in LANGUAGES}
+        texts = {lang: gathered.pop(f"{prefix}_{lang}", None) for lang in languages}
         if optional and not any((t or "").strip() for t in texts.values()):
             gathered[name] = None
         else:
@@ -169,12 +206,13 @@ def gather_csv(model: type[Record], values: dict[str, Any]) -> dict[str, Any]:
     return gathered
 
 
-def csv_field(model: type[Record], path: str) -> str:
-    """A field path as the CSV column it comes from: ``name.sv`` -> ``name_sv``."""
+def csv_field(model: type[Record], path: str, languages: Sequence[str]) -> str:
+    """A field path as the CSV column it comes from: ``names.sv`` -> ``name_sv``."""
     head, _, rest = path.partition(".")
-    if head in localized_fields(model) and rest in LANGUAGES:
-        return f"{model.csv_prefixes.get(head, head)}_{rest}"
-    return path
+    prefix = model.csv_prefixes.get(head, head)
+    if head in localized_fields(model) and rest in languages:
+        return f"{prefix}_{rest}"
+    return prefix if not rest else f"{prefix}.{rest}"
 
 
 class Source(Record):
@@ -196,31 +234,53 @@ class Source(Record):
         return self.short.get(lang)
 
 
+def _country_name(iso3: str, lang: str) -> str | None:
+    """A country's name from pycountry's ISO 3166 translations (None if it has none)."""
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return None
+    english = getattr(country, "common_name", None) or country.name
+    if lang == "en":
+        return str(english)
+    import gettext
+
+    catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang],
+                                  fallback=True)  # fmt: skip
+    return catalog.gettext(english)
+
+
 class Country(Record):
     """A country named in any membership list.
 
-    ``names`` are the names of the story's years (Turkey, the Czech Republic);
-    ``note`` says what else a reader should know (a later name, a status).
+    ``names`` are the names of the story's years (Turkey, the Czech Republic); without
+    them, pycountry's ISO 3166 names are used. ``note`` says what else a reader should
+    know (a later name, a status). ``group`` says whether the country belongs to the
+    story's grouping (the EU), from ``group_from`` if that falls in the story.
     """
 
     csv_prefixes: ClassVar[dict[str, str]] = {"names": "name"}
+    csv_optional: ClassVar[frozenset[str]] = frozenset({"group", "group_from", "group_sources"})
 
     iso3: Iso3
-    names: Localized
-    eu: Annotated[bool, BeforeValidator(_yes_no)]
-    eu_from: OptionalDay = None
-    eu_sources: SourceIds
+    names: Localized | None = None
+    group: Annotated[bool | None, BeforeValidator(_blank_to_none), BeforeValidator(_yes_no)] = None
+    group_from: OptionalDay = None
+    group_sources: Annotated[list[Slug], BeforeValidator(_split_ids)] = []
     note: Localized | None = None
 
     @model_validator(mode="after")
-    def _eu_from_needs_eu(self) -> Country:
-        if self.eu_from is not None and not self.eu:
-            raise ValueError("eu_from is set but eu is no")
+    def _group_from_needs_group(self) -> Country:
+        if self.group_from is not None and not self.group:
+            raise ValueError("the group's date is set but the country is not in the group")
+        if self.names is None and _country_name(self.iso3, "en") is None:
+            raise ValueError(f"{self.iso3} has no ISO 3166 name: give its names")
         return self
 
     def name(self, lang: str) -> str:
         """The country's name in ``lang``."""
-        return self.names.get(lang)
+        if self.names is not None:
+            return self.names.get(lang)
+        return _country_name(self.iso3, lang) or self.iso3
 
 
 class ListEntry(Record):
@@ -252,12 +312,16 @@ class Meta(Record):
 
 
 class ListMeta(Meta):
-    """What a published list says about itself (its ``.meta.yml``)."""
+    """What a published list says about itself (its ``.meta.yml``).
+
+    ``stated_in_group`` and ``stated_outside_group`` are the counts a source gives for
+    the story's grouping (27 EU Member States and 21 others), where it has one.
+    """
 
     date: Day
     stated_total: Annotated[int, Field(gt=0)]
-    stated_eu: Annotated[int, Field(ge=0)]
-    stated_non_eu: Annotated[int, Field(ge=0)]
+    stated_in_group: Annotated[int | None, Field(ge=0)] = None
+    stated_outside_group: Annotated[int | None, Field(ge=0)] = None
     sources: SourceIds
 
 
@@ -271,11 +335,12 @@ class WordingSource(Record):
 class TargetsMeta(Meta):
     """The ``.meta.yml`` of the policy targets: whose wording each language follows."""
 
-    wording_source: dict[Language, WordingSource]
+    wording_source: dict[str, WordingSource]
 
     @model_validator(mode="after")
-    def _every_language(self) -> TargetsMeta:
-        missing = [lang for lang in LANGUAGES if lang not in self.wording_source]
+    def _every_language(self, info: ValidationInfo) -> TargetsMeta:
+        languages = story_languages(info)
+        missing = [lang for lang in languages if lang not in self.wording_source]
         if missing:
             raise ValueError(f"wording_source needs {', '.join(missing)}")
         return self
@@ -362,6 +427,13 @@ class Event(Record):
         return self.end if self.end is not None else self.date.last
 
 
+def _story_language(value: str, info: ValidationInfo) -> str:
+    languages = story_languages(info)
+    if value not in languages:
+        raise ValueError(f"{value!r} is not a language of the story ({', '.join(languages)})")
+    return value
+
+
 class Translation(Record):
     """A published translation of a quote.
 
@@ -369,7 +441,7 @@ class Translation(Record):
     translation says something else than the original (it stays verbatim).
     """
 
-    language: Language
+    language: Annotated[str, AfterValidator(_story_language)]
     translator: Localized
     text: Paragraphs
     sources: SourceIds
@@ -420,13 +492,39 @@ class MapView(Record):
     scale: Annotated[float, Field(ge=1, le=50)]
 
 
+class StatusWords(Record):
+    """A story's own words for a status (``story.yml``), in place of the engine's.
+
+    ``detail`` may use ``{date}`` (founding, joined, left), ``{start}`` and ``{end}``
+    (undated changes).
+    """
+
+    name: Localized | None = None
+    detail: Localized | None = None
+
+    @field_validator("detail")
+    @classmethod
+    def _known_placeholders(cls, detail: Localized | None) -> Localized | None:
+        for text in detail.root.values() if detail is not None else ():
+            try:
+                names = {n for _, n, _, _ in string.Formatter().parse(text) if n is not None}
+            except ValueError as error:
+                raise ValueError(f"{text!r} is not a template ({error})") from None
+            unknown = names - {"date", "start", "end"}
+            if unknown:
+                raise ValueError(
+                    f"{{{sorted(unknown)[0]}}} is no placeholder; use {{date}}, {{start}}, {{end}}"
+                )
+        return detail
+
+
 class Target(Record):
     """One of the policy targets; ``wording_notes`` flag slips in a language's wording."""
 
     id: Slug
     label: Localized
     wording: Localized
-    wording_notes: dict[Language, Text] = {}
+    wording_notes: dict[Annotated[str, AfterValidator(_story_language)], Text] = {}
     sources: SourceIds
 
 

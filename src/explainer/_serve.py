@@ -30,20 +30,17 @@ from typing import Any
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from jupyter_server.utils import url_path_join
 from tornado import web
-from traitlets import Int, List, Unicode
+from traitlets import Dict, Int, List, Unicode
 from traitlets.config import Config
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
+from ._errors import DataError, Problem
 from ._i18n import translations
+from ._project import ENVIRONMENT, MANIFEST, Manifest, load_project
 from ._static import static_routes
 
-HERE = Path(__file__).resolve().parent
-NOTEBOOKS = HERE.parents[1] / "notebooks"
-JUPYTER_DATA = HERE / "share" / "jupyter"  # holds voila/templates/explainer
-STORIES = {"en": "explainer-en.ipynb", "sv": "explainer-sv.ipynb"}
-# What a browser may ask for by name: the stories and the data notebook, rendered.
-RENDERABLE = r"(explainer-en\.ipynb|explainer-sv\.ipynb|data-and-sources\.ipynb)"
+JUPYTER_DATA = Path(__file__).resolve().parent / "share" / "jupyter"  # the template
 # Handlers Voilà adds that the pages do not need: a file tree and a contents API that
 # would hand out notebook sources, and login/logout (there is no login).
 POOL_SIZE = 2  # preheated kernels per notebook
@@ -99,8 +96,12 @@ class ExplainerKernelManager(AsyncMappingKernelManager):
             await super().cull_kernel_if_idle(kernel_id)  # type: ignore[no-untyped-call]
 
 
-def busy_page(lang: str, base_url: str, viewers: int) -> str:
-    """The page a viewer gets past the cap: the server is busy; read the published page."""
+def busy_page(lang: str, base_url: str, viewers: int, story: str = "", note: str = "") -> str:
+    """The page a viewer gets past the cap: the server is busy; read the published page.
+
+    ``story`` and ``note`` are the story's title and content note (``story.yml``): this
+    page is the only one a viewer may see before the story's own.
+    """
     _ = translations(lang).gettext
     title = html.escape(_("The presenter's server is busy"))
     text = html.escape(
@@ -110,12 +111,14 @@ def busy_page(lang: str, base_url: str, viewers: int) -> str:
     )  # fmt: skip
     link = html.escape(_("Open the published page"))
     href = html.escape(url_path_join(base_url, "/published/"), quote=True)
+    about = f"<p><b>{html.escape(story)}</b></p>" if story else ""
+    about += f"<p><small>{html.escape(note)}</small></p>" if note else ""
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{title}</title></head><body style="font-family: sans-serif; max-width: '
-        f'40rem; margin: 2rem auto; padding: 0 1rem"><main><h1>{title}</h1><p>{text}</p>'
-        f'<p><a href="{href}">{link}</a></p></main></body></html>'
+        f'40rem; margin: 2rem auto; padding: 0 1rem"><main><h1>{title}</h1>{about}'
+        f'<p>{text}</p><p><a href="{href}">{link}</a></p></main></body></html>'
     )
 
 
@@ -140,10 +143,11 @@ class StoryHandler(TornadoVoilaHandler):  # type: ignore[misc]
         # presenter's own pages wait; a crowd gets the published page at once.
         cold = self.kernel_manager.warm(path or app.home) == 0
         if viewers >= app.max_viewers or (cold and viewers >= POOL_SIZE):
-            lang = "sv" if (path or app.home).endswith("-sv.ipynb") else "en"
+            lang = app.languages.get(path or app.home, next(iter(app.languages.values())))
             self.set_status(503)
             self.set_header("Retry-After", "60")
-            self.finish(busy_page(lang, self.base_url, viewers))
+            story, note = app.titles.get(lang, ""), app.notes.get(lang, "")
+            self.finish(busy_page(lang, self.base_url, viewers, story, note))
             return
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
         app.rendering += 1
@@ -173,7 +177,11 @@ class PublishedHandler(web.StaticFileHandler):
 class ExplainerVoila(Voila):  # type: ignore[misc]
     """Voilà with ``/`` rendering the story in one language and the others by name."""
 
-    home = Unicode(STORIES["en"], config=True, help="The notebook rendered at /.")
+    home = Unicode("", config=True, help="The notebook rendered at /.")
+    renderable = List(Unicode(), config=True, help="The notebooks served by name.")
+    languages = Dict(Unicode(), config=True, help="Notebook -> the language of its pages.")
+    titles = Dict(Unicode(), config=True, help="Language -> the story's title.")
+    notes = Dict(Unicode(), config=True, help="Language -> the story's content note.")
     max_viewers = Int(4, config=True, help="Pages served at once; more get a busy page.")
     allowed_hosts = List(
         Unicode(), config=True, help="Host names served besides localhost (a proxy's)."
@@ -201,10 +209,11 @@ class ExplainerVoila(Voila):  # type: ignore[misc]
             "config": self.config,
             "voila_configuration": self.voila_configuration,
         }
+        renderable = "|".join(re.escape(name) for name in self.renderable)
         routes: list[tuple[str, type[Any], dict[str, Any]]] = [
             (url_path_join(self.server_url, r"/()"), StoryHandler,
              {**settings, "notebook_path": self.home}),
-            (url_path_join(self.server_url, rf"/{RENDERABLE}"), StoryHandler, settings),
+            (url_path_join(self.server_url, rf"/({renderable})"), StoryHandler, settings),
         ]  # fmt: skip
         routes += static_routes(self.server_url)
         # Voilà answers a template path without a static folder with a server error.
@@ -222,7 +231,12 @@ class ExplainerVoila(Voila):  # type: ignore[misc]
 
 
 def voila_config(
-    port: int, lang: str, open_browser: bool, ip: str = "127.0.0.1", **options: Any
+    manifest: Manifest,
+    port: int,
+    lang: str,
+    open_browser: bool,
+    ip: str = "127.0.0.1",
+    **options: Any,
 ) -> Config:
     """The configuration :class:`ExplainerVoila` is started with."""
     config = Config()
@@ -231,7 +245,16 @@ def voila_config(
     config.Voila.port_retries = 0
     config.Voila.open_browser = open_browser
     config.Voila.tornado_settings = {"headers": {"X-Content-Type-Options": "nosniff"}}
-    config.ExplainerVoila.home = STORIES[lang]
+    config.ExplainerVoila.home = manifest.home(lang)
+    config.ExplainerVoila.renderable = manifest.served()
+    # The page language of each notebook: its own for a home page, else the first.
+    languages = {nb: manifest.codes[0] for nb in manifest.notebooks.also}
+    languages |= {nb: code for code, nb in manifest.notebooks.home.items()}
+    config.ExplainerVoila.languages = languages
+    config.ExplainerVoila.titles = {code: manifest.title.get(code) for code in manifest.codes}
+    if manifest.content_note is not None:
+        notes = {code: manifest.content_note.get(code) for code in manifest.codes}
+        config.ExplainerVoila.notes = notes
     for name, value in options.items():
         setattr(config.ExplainerVoila, name, value)
     voila = config.VoilaConfiguration
@@ -261,35 +284,50 @@ def voila_config(
 
 
 def serve(
+    project: str | os.PathLike[str] | None = None,
     port: int = 8866,
-    lang: str = "en",
+    lang: str | None = None,
     open_browser: bool = True,
     ip: str = "127.0.0.1",
     max_viewers: int = 4,
     allowed_hosts: tuple[str, ...] = (),
     cull_idle: int = 120,
 ) -> int:
-    """Serve the explainer on ``http://{ip}:{port}/``; blocks until stopped.
+    """Serve a story on ``http://{ip}:{port}/``; blocks until stopped.
 
-    ``/`` renders the story in ``lang``; ``/explainer-en.ipynb``,
-    ``/explainer-sv.ipynb`` and ``/data-and-sources.ipynb`` render the others, and
-    ``/published/`` the exported pages.
+    ``/`` renders the story's home notebook in ``lang`` (default: its first language),
+    the other notebooks of ``story.yml`` are served by name, and ``/published/`` shows
+    the exported pages.
+
+    Raises
+    ------
+    DataError
+        If the story has problems (nothing is served then).
+
     """
     from ._export import export  # the published pages, made fresh for this server
 
+    story = load_project(project)
+    lang = lang or story.manifest.codes[0]
+    if lang not in story.manifest.codes:
+        raise DataError([Problem(str(story.root / MANIFEST), 0, "languages",
+                                 f"the story has no language {lang!r} "
+                                 f"(it has {', '.join(story.manifest.codes)})")])  # fmt: skip
     published = Path(tempfile.mkdtemp(prefix="explainer-published-"))
     try:
-        export(published / "site", lang=lang)
+        export(published / "site", lang=lang, project=story.root)
         # Voilà finds templates on the Jupyter data path; ours ships with the package.
         paths = [str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH", "")]
         os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in paths if p)
+        # The kernels' own load_dataset() reads this story.
+        os.environ[ENVIRONMENT] = str(story.root)
         config = voila_config(
-            port, lang, open_browser, ip, max_viewers=max_viewers,
+            story.manifest, port, lang, open_browser, ip, max_viewers=max_viewers,
             allowed_hosts=list(allowed_hosts), published_dir=str(published / "site"),
         )  # fmt: skip
         config.MappingKernelManager.cull_idle_timeout = cull_idle
         config.MappingKernelManager.cull_interval = max(1, min(30, cull_idle // 4))
-        ExplainerVoila.launch_instance([str(NOTEBOOKS)], config=config)
+        ExplainerVoila.launch_instance([str(story.notebooks)], config=config)
     finally:
         shutil.rmtree(published, ignore_errors=True)
     return 0

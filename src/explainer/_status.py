@@ -58,8 +58,8 @@ class CountryStatus:
         The last date a source still showed the earlier standing (Vietnam: March 2013).
     sources : tuple of str
         Ids of the sources behind this standing.
-    eu : bool
-        Whether the country was an EU Member State on ``on``.
+    in_group : bool
+        Whether the country belonged to the story's grouping (the EU) on ``on``.
 
     """
 
@@ -71,7 +71,7 @@ class CountryStatus:
     not_after: dt.date | None = None
     last_attested: PartialDate | None = None
     sources: tuple[str, ...] = ()
-    eu: bool = False
+    in_group: bool = False
 
     @property
     def is_member(self) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ._dataset import Dataset
 from ._html import HTMLFragment
-from ._i18n import check_lang, event_date_label, format_day, format_partial, translations
+from ._i18n import event_date_label, format_day, format_partial, translations
 from ._labels import count_sentence
 from ._loading import load_dataset
 from ._quotes import quote_cards
@@ -39,19 +39,24 @@ def _table(caption: str, head: Iterable[str], rows: str) -> str:
 def targets_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
     """The policy targets: our short label and the published wording.
 
+    Only for a story whose ``story.yml`` lists ``targets`` among its record types;
+    any other story gets a short note saying it has none.
+
     Examples
     --------
     >>> "Identify victims" in targets_table(lang="en").data
     True
     """
     dataset = dataset if dataset is not None else load_dataset()
-    _ = translations(check_lang(lang)).gettext
+    _ = translations(dataset.check_lang(lang)).gettext
     meta = dataset.targets_meta
-    note = meta.wording_source[lang].note if meta is not None else ""  # type: ignore[index]
+    if meta is None or not dataset.targets:
+        none = _("This story has no policy targets.")
+        return _html(f"<p>{html.escape(none)}</p>", lang)
 
     def wording(target: Target) -> str:
         text = f"<span class='gaexp-wording'>{html.escape(target.wording.get(lang))}</span>"
-        slip = target.wording_notes.get(lang)  # type: ignore[call-overload]
+        slip = target.wording_notes.get(lang)
         return text + (f"<br><small>{html.escape(slip)}</small>" if slip else "")
 
     rows = "".join(
@@ -59,7 +64,7 @@ def targets_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragm
         for i, t in enumerate(dataset.targets, 1)
     )
     caption = _("The policy targets ({count}); published wording: {source}").format(
-        count=len(dataset.targets), source=note
+        count=len(dataset.targets), source=meta.wording_source[lang].note
     )
     return _html(_table(caption, (_("Target"), _("Wording")), rows), lang)
 
@@ -67,7 +72,7 @@ def targets_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragm
 def events_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
     """Every event with its date (as precise as published), place, text and sources."""
     dataset = dataset if dataset is not None else load_dataset()
-    _ = translations(check_lang(lang)).gettext
+    _ = translations(dataset.check_lang(lang)).gettext
     rows = "".join(
         f"<tr id='event-{html.escape(e.id, quote=True)}'>"
         f"<td>{html.escape(event_date_label(e, lang))}</td>"
@@ -84,7 +89,7 @@ def events_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragme
 def open_questions(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
     """What the sources leave open: undated changes and counts reported without names."""
     dataset = dataset if dataset is not None else load_dataset()
-    _ = translations(check_lang(lang)).gettext
+    _ = translations(dataset.check_lang(lang)).gettext
     items: list[tuple[str, list[str]]] = []
     for record in dataset.undated:
         if record.change == "joined":
@@ -114,7 +119,7 @@ def open_questions(dataset: Dataset | None = None, lang: str = "en") -> HTMLFrag
 def sources_list(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
     """Every source: publisher, linked title, date (or "undated"), language, kind."""
     dataset = dataset if dataset is not None else load_dataset()
-    _ = translations(check_lang(lang)).gettext
+    _ = translations(dataset.check_lang(lang)).gettext
     items = []
     for source in sorted(dataset.sources.values(), key=lambda s: (s.publisher, s.title)):
         date = (
@@ -140,7 +145,7 @@ def members_on_list(
 ) -> HTMLFragment:
     """The members table on the date of a published list (default: the last one)."""
     dataset = dataset if dataset is not None else load_dataset()
-    check_lang(lang)
+    dataset.check_lang(lang)
     day = dataset.lists[which].date
     return _html(csv_download_link(dataset, lang) + members_table(dataset, day, lang), lang)
 
@@ -148,7 +153,7 @@ def members_on_list(
 def all_quotes(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
     """Every quote card, event by event."""
     dataset = dataset if dataset is not None else load_dataset()
-    check_lang(lang)
+    dataset.check_lang(lang)
     cards = "".join(
         quote_cards(dataset, e.id, lang, f"{event_date_label(e, lang)}: {e.title.get(lang)}")
         for e in dataset.events
@@ -160,7 +165,7 @@ def all_quotes(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment
 def caveats(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
     """What the data files warn about (their ``.meta.yml`` caveats), file by file."""
     dataset = dataset if dataset is not None else load_dataset()
-    check_lang(lang)
+    dataset.check_lang(lang)
     sections = []
     for name, meta in sorted(dataset.metas.items()):
         if not meta.caveats:
@@ -176,7 +181,7 @@ def caveats(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
 def country_notes(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
     """The notes on countries: names that changed, a status named with care."""
     dataset = dataset if dataset is not None else load_dataset()
-    check_lang(lang)
+    dataset.check_lang(lang)
     items = "".join(
         f"<li><b>{html.escape(c.name(lang))}</b>: {html.escape(c.note.get(lang))}</li>"
         for c in sorted(dataset.countries.values(), key=lambda c: c.name(lang))

@@ -10,14 +10,14 @@ import io
 
 from ._dataset import Dataset
 from ._i18n import format_day, translations
-from ._labels import ORDER, country_detail, eu_label, source_labels, status_name
-from ._languages import LANGUAGES
+from ._labels import ORDER, country_detail, group_label, source_labels, status_name
 from ._status import StatusKind
 
 
 def members_table(dataset: Dataset, on: dt.date, lang: str, label: str | None = None) -> str:
     """An HTML table of every listed country's status on ``on``, members first."""
     _ = translations(lang).gettext
+    group = dataset.manifest.group
     statuses = dataset.statuses_on(on)
     rows = sorted(
         statuses.values(),
@@ -27,29 +27,31 @@ def members_table(dataset: Dataset, on: dt.date, lang: str, label: str | None = 
     caption = _("Members on {date}: {count} countries on record").format(
         date=label or format_day(on, lang), count=count
     )
-    head = "".join(
-        f'<th scope="col">{html.escape(h)}</th>'
-        for h in (_("Country"), _("Status"), _("Details"), _("EU"), _("Source"))
-    )
+    headings = [_("Country"), _("Status"), _("Details")]
+    headings += [group.column.get(lang)] if group else []
+    headings += [_("Source")]
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headings)
     body = []
     for status in rows:
         if status.kind is StatusKind.NOT_MEMBER and on < dataset.launch:
             continue
-        country = dataset.countries[status.iso3]
-        sources = source_labels(dataset, status.sources, lang)
+        cells = [
+            status_name(dataset, status.kind, lang),
+            country_detail(dataset, status, lang),
+            *([group_label(dataset, status.in_group, lang)] if group else []),
+            source_labels(dataset, status.sources, lang),
+        ]
         body.append(
             f'<tr data-iso3="{status.iso3}" data-status="{status.kind.value}">'
-            f'<th scope="row">{html.escape(country.name(lang))}</th>'
-            f"<td>{html.escape(status_name(status.kind, lang))}</td>"
-            f"<td>{html.escape(country_detail(dataset, status, lang))}</td>"
-            f"<td>{html.escape(eu_label(status.eu, lang))}</td>"
-            f"<td>{html.escape(sources)}</td></tr>"
+            f'<th scope="row">{html.escape(dataset.countries[status.iso3].name(lang))}</th>'
+            + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
+            + "</tr>"
         )
     if not body:
-        empty = _("No members yet: the alliance was launched on {date}.").format(
+        empty = _("No members yet: the first list is of {date}.").format(
             date=format_day(dataset.launch, lang)
         )
-        body.append(f'<tr><td colspan="5">{html.escape(empty)}</td></tr>')
+        body.append(f'<tr><td colspan="{len(headings)}">{html.escape(empty)}</td></tr>')
     return (
         f'<table class="gaexp-table"><caption>{html.escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
@@ -67,8 +69,8 @@ def spreadsheet_safe(cell: str) -> str:
 
 
 def csv_download_name(dataset: Dataset) -> str:
-    """The file name the membership CSV downloads as."""
-    return "global-alliance-membership.csv"
+    """The file name the membership CSV downloads as (``story.yml``)."""
+    return dataset.manifest.download_name
 
 
 def membership_csv(dataset: Dataset) -> str:
@@ -80,12 +82,13 @@ def membership_csv(dataset: Dataset) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     days = [lst.date.isoformat() for lst in dataset.lists]
+    group = dataset.manifest.group
     writer.writerow(
         [
             "iso3",
-            *(f"name_{lang}" for lang in LANGUAGES),
+            *(f"name_{lang}" for lang in dataset.languages),
             *(f"in_list_{day}" for day in days),
-            *(f"eu_on_{day}" for day in days),
+            *(f"{group.id}_on_{day}" for day in days if group),
             "joined",
             "joined_date",
             "note",
@@ -101,13 +104,18 @@ def membership_csv(dataset: Dataset) -> str:
             StatusKind.JOINED_UNDATED: ("joined, date not published", None),
         }.get(status.kind, (status.kind.value.replace("_", " "), None))
         undated = next((u for u in dataset.undated if u.iso3 == iso3), None)
-        notes = [undated.note if undated else "", country.note.get("en") if country.note else ""]
+        home = dataset.languages[0]
+        notes = [undated.note if undated else "", country.note.get(home) if country.note else ""]
         urls = sorted({dataset.sources[s].url or s for s in status.sources})
         cells = [
             iso3,
-            *(country.name(lang) for lang in LANGUAGES),
+            *(country.name(lang) for lang in dataset.languages),
             *("yes" if iso3 in lst.members else "no" for lst in dataset.lists),
-            *("yes" if dataset.eu_member_on(iso3, lst.date) else "no" for lst in dataset.lists),
+            *(
+                ("yes" if dataset.in_group_on(iso3, lst.date) else "no")
+                for lst in dataset.lists
+                if group
+            ),
             joined[0],
             joined[1].isoformat() if joined[1] else "",
             " ".join(n for n in notes if n),

@@ -250,7 +250,7 @@ function render({ model, el }) {
   const caption = element("caption");
   const head = element("thead");
   const headRow = element("tr");
-  [labels.country, labels.status, labels.details, labels.eu, labels.sources].forEach((text) => {
+  [labels.country, labels.status, labels.details, labels.group, labels.sources].filter(Boolean).forEach((text) => {
     const th = element("th", "", text);
     th.scope = "col";
     headRow.append(th);
@@ -508,8 +508,8 @@ function render({ model, el }) {
     }
     const cell = current().countries[index];
     tip.replaceChildren(element("strong", "", countries[index].name));
-    const [detail, eu, sources] = [cell[1], cell[2], cell[3]].map((i) => spec.strings[i]);
-    [detail, eu, sources ? labels.source.replace("{source}", sources) : ""].forEach((line) => {
+    const [detail, group, sources] = [cell[1], cell[2], cell[3]].map((i) => spec.strings[i]);
+    [detail, group, sources ? labels.source.replace("{source}", sources) : ""].forEach((line) => {
       if (line) tip.append(element("span", "", line));
     });
     tip.dataset.iso3 = countries[index].iso3;
@@ -569,7 +569,7 @@ function render({ model, el }) {
     if (!moment.rows.length) {
       const row = element("tr");
       const cell = element("td", "", labels.no_members);
-      cell.colSpan = 5;
+      cell.colSpan = labels.group ? 5 : 4;
       row.append(cell);
       body.append(row);
       return;
@@ -581,8 +581,9 @@ function render({ model, el }) {
       row.dataset.status = cell[0];
       const name = element("th", "", countries[i].name);
       name.scope = "row";
+      const texts = labels.group ? [cell[1], cell[2], cell[3]] : [cell[1], cell[3]];
       row.append(name, element("td", "", spec.styles[cell[0]].name),
-        ...[cell[1], cell[2], cell[3]].map((i) => element("td", "", spec.strings[i])));
+        ...texts.map((i) => element("td", "", spec.strings[i])));
       body.append(row);
     });
   }
