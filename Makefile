@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8866
 LANG_  ?= en
 
-.PHONY: install serve lab test lint typecheck validate unit i18n notebooks geometry vendor bench export clean
+.PHONY: install serve lab test lint typecheck validate unit wheel-check i18n notebooks geometry vendor bench export clean
 
 install: $(STAMP)
 
@@ -27,8 +27,8 @@ export: install
 	$(BIN)/explainer export --out site
 
 lint: install
-	$(BIN)/ruff check src tests scripts benchmarks notebooks
-	$(BIN)/ruff format --check src tests scripts benchmarks notebooks
+	$(BIN)/ruff check src tests story_tests scripts benchmarks notebooks
+	$(BIN)/ruff format --check src tests story_tests scripts benchmarks notebooks
 
 typecheck: install
 	$(BIN)/mypy
@@ -40,7 +40,11 @@ unit: install
 	$(BIN)/pytest
 	$(BIN)/pytest --nbval notebooks/
 
-test: lint typecheck validate unit
+# The built wheel, installed into a fresh environment, run from another folder.
+wheel-check: install
+	$(BIN)/python scripts/check_wheel.py
+
+test: lint typecheck validate unit wheel-check
 
 # Maintainer targets: rebuild derived files (results are committed).
 i18n: install

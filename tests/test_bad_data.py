@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import string
 from collections.abc import Callable
 from pathlib import Path

@@ -32,7 +32,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_one_page_per_language_and_a_data_page(site: Path) -> None:
-    assert sorted(p.name for p in site.iterdir()) == ["data-and-sources.html", "index.html", "sv.html"]
+    assert sorted(p.name for p in site.iterdir()) == [
+        "data-and-sources.html",
+        "index.html",
+        "sv.html",
+    ]
     english = (site / "index.html").read_text(encoding="utf-8")
     swedish = (site / "sv.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in english and '<html lang="sv">' in swedish
@@ -78,8 +82,9 @@ def test_bad_data_writes_nothing(data_copy: Callable[..., Path], tmp_path: Path)
     path = root / "membership" / "changes.csv"
     path.write_text(path.read_text().replace("2013-06-17,CAN", "2013-06-17,XXX"))
     out = tmp_path / "site"
+    command = ["export", "--out", str(out), "--project", str(root.parent)]
     result = subprocess.run(
-        [sys.executable, "-m", "explainer._cli", "export", "--out", str(out), "--project", str(root.parent)],
+        [sys.executable, "-m", "explainer._cli", *command],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 1
@@ -253,7 +258,9 @@ def test_pages_have_no_accessibility_violations(
     offline_page: Callable[..., OfflinePage], site: Path, name: str, size: tuple[int, int]
 ) -> None:
     page = offline_page(*size).page
-    page.goto((site / name).as_uri() + ("#washington-2014" if name != "data-and-sources.html" else ""))
+    page.goto(
+        (site / name).as_uri() + ("#washington-2014" if name != "data-and-sources.html" else "")
+    )
     if name != "data-and-sources.html":
         page.wait_for_selector(READY)
         page.locator(".gaexp-views button").nth(1).click()  # the Europe view, markers shown

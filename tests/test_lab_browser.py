@@ -29,8 +29,8 @@ def lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         f"--ServerApp.root_dir={notebooks}", f"--ServerApp.runtime_dir={runtime}",
     ]  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    # The notebooks' `load_dataset()` reads this checkout's data from the copy's folder.
-    env = {"EXPLAINER_DATA": str(NOTEBOOKS.parent / "data")}
+    # The notebooks' `load_dataset()` reads this checkout, not the copy's folder.
+    env = {"EXPLAINER_PROJECT": str(NOTEBOOKS.parent)}
     with running(command, f"{url}/api", env=env):
         yield url
 

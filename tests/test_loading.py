@@ -160,7 +160,7 @@ def test_validate_command_succeeds_with_a_summary(tmp_path: Path) -> None:
 
 def test_validate_command_fails_cleanly(data_copy: Callable[..., Path]) -> None:
     root = data_copy()
-    replace(root / "membership" / "changes.csv", "2013-06-17,CAN", "2013-06-17,XXX")
+    replace(root / "membership" / "changes.csv", "2013-06-17,CAN", "2013-06-17,ABC")
     result = subprocess.run(
         [sys.executable, "-m", "explainer._cli", "validate", "--data", str(root)],
         capture_output=True,
@@ -169,12 +169,20 @@ def test_validate_command_fails_cleanly(data_copy: Callable[..., Path]) -> None:
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "membership/changes.csv:2: iso3: unknown ISO 3166-1 alpha-3 code 'XXX'" in result.stderr
+    assert "membership/changes.csv:2: iso3: unknown ISO 3166-1 alpha-3 code 'ABC'" in result.stderr
 
 
 def test_missing_data_folder_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
-    found = problems(tmp_path / "nowhere")
-    assert "sources.csv:0: (file): file not found" in found
+    (tmp_path / "story.yml").write_text((TINY / "story.yml").read_text(encoding="utf-8"))
+    assert problems(tmp_path / "data") == [
+        f"{tmp_path / 'data'}:0: (folder): data folder not found"
+    ]
+
+
+def test_a_folder_outside_any_project_is_named(tmp_path: Path) -> None:
+    assert problems(tmp_path / "nowhere") == [
+        f"{tmp_path / 'nowhere'}:0: (project): no story.yml in this folder or any folder above it"
+    ]
 
 
 def test_duplicate_shapes_are_reported(data_copy: Callable[..., Path]) -> None:

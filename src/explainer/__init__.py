@@ -1,7 +1,7 @@
 """An engine for sourced membership stories: a map, a timeline and quotes, offline.
 
-A story is a folder (``story.yml``, ``data/``, ``notebooks/``); this repository's is the
-Global Alliance against Child Sexual Abuse Online, 2012 to 2014.
+A story is a folder (``story.yml``, ``data/``, ``notebooks/``) that the engine finds from
+``--project``, ``$EXPLAINER_PROJECT`` or the working directory upward.
 """
 
 from ._dataset import Dataset

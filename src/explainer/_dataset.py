@@ -50,10 +50,10 @@ class Dataset:
     Examples
     --------
     >>> import datetime as dt, explainer
-    >>> data = explainer.load_dataset()
-    >>> len(data.members_on(dt.date(2012, 12, 5))), len(data.members_on(dt.date(2014, 9, 30)))
-    (48, 54)
-    >>> data.status_on("CAN", dt.date(2013, 6, 17)).kind.value
+    >>> data = explainer.load_dataset(project="tests/data/tiny")
+    >>> len(data.members_on(dt.date(2020, 1, 1)))
+    3
+    >>> data.status_on("ISL", dt.date(2020, 6, 1)).kind.value
     'joined'
 
     """
@@ -193,7 +193,7 @@ class Dataset:
         return {iso3: self.status_on(iso3, on) for iso3 in self.countries}
 
     def in_group_on(self, iso3: str, on: dt.date) -> bool:
-        """Whether ``iso3`` was in the story's grouping (the EU) on ``on``."""
+        """Whether ``iso3`` was in the story's grouping (such as the EU) on ``on``."""
         country = self.countries[iso3]
         return bool(country.group) and (country.group_from is None or country.group_from <= on)
 

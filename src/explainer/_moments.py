@@ -36,8 +36,8 @@ def default_event(dataset: Dataset) -> Event:
 def map_description(dataset: Dataset, on: dt.date, lang: str, label: str) -> str:
     """One sentence saying what the map shows on ``on``: the text alternative.
 
-    For example "30 September 2014: 54 countries; 7 joined since the launch; Vietnam is
-    not in the later list."
+    For example "1 September 2020: 3 countries; 1 joined since the launch; ... Finland
+    left."
     """
     t = translations(lang)
     _ = t.gettext

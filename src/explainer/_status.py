@@ -15,7 +15,7 @@ class StatusKind(enum.StrEnum):
     FOUNDING = "founding"
     """In the launch list (5 December 2012)."""
     JOINED = "joined"
-    """Joined on a date a source publishes (Canada, 17 June 2013)."""
+    """Joined on a date a source publishes (the date is in ``changes.csv``)."""
     JOINED_UNDATED = "joined_undated"
     """In a later list but not an earlier one; the date of joining is not published."""
     MAY_HAVE_JOINED = "may_have_joined"
@@ -55,7 +55,7 @@ class CountryStatus:
     not_before, not_after : datetime.date or None
         The bounds of an undated change (the dates of the two lists).
     last_attested : PartialDate or None
-        The last date a source still showed the earlier standing (Vietnam: March 2013).
+        The last date a source still showed the earlier standing (from ``undated.csv``).
     sources : tuple of str
         Ids of the sources behind this standing.
     in_group : bool

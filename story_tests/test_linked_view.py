@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -151,20 +150,6 @@ def test_swedish_view_leaves_no_english_interface_string(dataset: Dataset) -> No
     washington = next(e for e in spec["events"] if e["id"] == "washington-2014")
     assert washington["map_title"] == "30 september 2014: 54 länder"
     assert washington["title"] == "Andra ministerkonferensen: 54 medlemmar, fler än 30 på plats"
-
-
-def test_hostile_text_stays_text(data_copy: Callable[..., Path]) -> None:
-    hostile = "<img src=x onerror=alert(1)>"
-    root = data_copy()
-    path = root / "countries.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("CAN,Canada,", f"CAN,{hostile},"),
-                    encoding="utf-8")  # fmt: skip
-    view = explainer.dashboard(explainer.load_dataset(root), "en")
-    names = [c["name"] for c in view.spec["countries"]]
-    assert hostile in names, "names reach the browser as plain strings"
-    script = (SRC / "static" / "linked_view.js").read_text(encoding="utf-8")
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
-        assert sink not in script, sink
 
 
 def test_the_stored_form_says_how_to_use_it(view: LinkedView) -> None:

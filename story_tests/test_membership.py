@@ -42,7 +42,7 @@ def test_members_on_is_empty_before_the_launch(dataset: Dataset) -> None:
 
 def test_launch_list_has_27_eu_and_21_others(dataset: Dataset) -> None:
     members = dataset.members_on(D(2012, 12, 5))
-    eu = {c for c in members if dataset.eu_member_on(c, D(2012, 12, 5))}
+    eu = {c for c in members if dataset.in_group_on(c, D(2012, 12, 5))}
     assert len(members) == 48
     assert len(eu) == 27
     assert members - eu == LAUNCH_NON_EU
@@ -74,7 +74,7 @@ def test_the_54_from_30_september_2014(dataset: Dataset) -> None:
 
 def test_eu_members_go_from_27_to_28_when_croatia_joins_the_eu(dataset: Dataset) -> None:
     def eu_count(day: dt.date) -> int:
-        return sum(dataset.eu_member_on(c, day) for c in dataset.members_on(day))
+        return sum(dataset.in_group_on(c, day) for c in dataset.members_on(day))
 
     assert eu_count(D(2013, 6, 30)) == 27
     assert eu_count(D(2013, 7, 1)) == 28
@@ -133,7 +133,7 @@ def test_every_record_cites_a_source_with_a_url(dataset: Dataset) -> None:
     for record in records:
         assert has_url(record.sources), record
     for country in dataset.countries.values():
-        assert has_url(country.eu_sources), country.iso3
+        assert has_url(country.group_sources), country.iso3
     for membership_list in dataset.lists:
         assert has_url(membership_list.meta.sources)
 

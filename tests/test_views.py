@@ -1,0 +1,94 @@
+"""The engine's views (map, linked view, export) on the invented fixture story.
+
+Whatever the engine shows comes from the story's folder: its title, its status words,
+its views and its records. Nothing of the repository's own story may leak into another.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import explainer
+from explainer._export import export
+
+from .conftest import TINY
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "explainer"
+# Words of the repository's own story that no other story's pages may contain.
+OTHER_STORY = ["Global Alliance", "four policy targets", "Sept. 2014", "Kosovo", "Malmström",
+               "Holder", "WePROTECT", "54 countries", "global-alliance"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return export(tmp_path_factory.mktemp("tiny") / "site", lang="en", project=TINY).parent
+
+
+def test_the_export_has_one_page_per_notebook(site: Path) -> None:
+    assert sorted(p.name for p in site.glob("*.html")) == ["index.html", "sv.html"]
+
+
+@pytest.mark.parametrize("page", ["index.html", "sv.html"])
+def test_the_export_tells_only_its_own_story(site: Path, page: str) -> None:
+    text = (site / page).read_text(encoding="utf-8")
+    leaked = [word for word in OTHER_STORY if word in text]
+    assert leaked == []
+    title = "A tiny alliance" if page == "index.html" else "En liten allians"
+    assert f"<title>{title}" in text
+
+
+def test_status_words_come_from_the_story(tiny: explainer.Dataset) -> None:
+    spec = explainer.dashboard(tiny, "sv").spec
+    details = json.dumps(spec, ensure_ascii=False)
+    assert "Anslöt sig den" in details, "story.yml's words for 'joined'"
+    assert spec["styles"]["joined"]["name"] == "Anslöt sig"
+
+
+def test_map_title_names_the_story_and_its_span(tiny: explainer.Dataset) -> None:
+    fig = explainer.membership_map(tiny, "en")
+    assert fig.layout.meta["page_title"] == (
+        "A tiny alliance: members, 1 January 2020 to 31 December 2021"
+    )
+
+
+def test_map_views_are_the_storys(tiny: explainer.Dataset) -> None:
+    buttons = explainer.membership_map(tiny, "sv").layout.updatemenus[0].buttons
+    assert [b.label for b in buttons] == ["Världen", "Närbild"]
+
+
+def test_unknown_language_is_refused(tiny: explainer.Dataset) -> None:
+    with pytest.raises(ValueError, match="lang must be one of en, sv"):
+        explainer.membership_map(tiny, "de")
+    with pytest.raises(ValueError, match="lang must be one of"):
+        explainer.dashboard(tiny, "de")
+
+
+def test_a_story_without_targets_says_so(data_copy: Callable[..., Path]) -> None:
+    data = data_copy(TINY)
+    manifest = data.parent / "story.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        "record_types: [targets]", "record_types: []"), encoding="utf-8")  # fmt: skip
+    (data / "targets.yml").unlink()
+    (data / "targets.meta.yml").unlink()
+    table = explainer.targets_table(explainer.load_dataset(data), "en")
+    assert "This story has no policy targets." in table._repr_html_()
+
+
+def test_hostile_text_stays_text(data_copy: Callable[..., Path]) -> None:
+    hostile = "<img src=x onerror=alert(1)>"
+    data = data_copy(TINY)
+    path = data / "countries.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("ISL,Iceland,", f"ISL,{hostile},"),
+                    encoding="utf-8")  # fmt: skip
+    dataset = explainer.load_dataset(data)
+    names = [c["name"] for c in explainer.dashboard(dataset, "en").spec["countries"]]
+    assert hostile in names, "names reach the browser as plain strings"
+    script = (SRC / "static" / "linked_view.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in script, sink
+    hover = json.dumps(explainer.membership_map(dataset, "en").to_dict()["layout"]["sliders"])
+    assert "<img" not in hover and "&lt;img src=x onerror=alert(1)&gt;" in hover
