@@ -31,7 +31,7 @@ from tests.browser import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
 
 ROUNDS = (1, 5, 10, 20)
 POOL = 6  # 2 preheated kernels for each of the 3 notebooks
-READY = ".gaexp-view[data-ready]"
+READY = ".xpl-view[data-ready]"
 
 
 def kernels(server: psutil.Process) -> int:
@@ -68,8 +68,8 @@ async def viewer(browser: Browser, url: str) -> dict[str, object]:
     await page.get_by_role("option", name="Second ministerial conference").first.click()
     try:
         await page.wait_for_function(
-            "() => document.querySelector('.gaexp-plot').dataset.moment === 'washington-2014'"
-            " && document.querySelector('.gaexp-map-title').textContent.startsWith('30 September')",
+            "() => document.querySelector('.xpl-plot').dataset.moment === 'washington-2014'"
+            " && document.querySelector('.xpl-map-title').textContent.startsWith('30 September')",
             timeout=15_000,
         )
         followed = True

@@ -38,10 +38,10 @@ from explainer._export import export  # noqa: E402
 from tests.browser import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
 
 RUNS = 7
-READY = ".gaexp-view[data-ready]"
+READY = ".xpl-view[data-ready]"
 KEY_TO_PAINT = """() => new Promise((resolve) => {
-  const list = document.querySelector('.gaexp-events');
-  const plot = document.querySelector('.gaexp-plot');
+  const list = document.querySelector('.xpl-events');
+  const plot = document.querySelector('.xpl-plot');
   let start = 0;
   const observer = new MutationObserver(() => {
     observer.disconnect();
@@ -104,7 +104,7 @@ def key_to_paint(browser: Browser, url: str) -> float:
     page = new_page(browser)
     page.goto(url)
     page.wait_for_selector(READY, timeout=180_000)
-    page.locator(".gaexp-events").focus()
+    page.locator(".xpl-events").focus()
     page.keyboard.press("Home")
     page.wait_for_timeout(500)
     times = [page.evaluate(KEY_TO_PAINT) for _ in range(len(explainer.load_dataset().events) - 1)]

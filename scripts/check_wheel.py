@@ -2,11 +2,13 @@
 
 Build the wheel, install it into a fresh virtual environment, and from a folder outside
 the repository run ``explainer validate``, ``explainer export`` and ``explainer serve`` on
-a project folder (default: this repository). An editable install hides a package that
-reaches outside itself for its content or forgets to ship its templates; this does not.
+each project folder given (default: this repository). An editable install hides a
+package that reaches outside itself for its content or forgets to ship its templates;
+this does not.
 
-Run with ``make wheel-check`` (part of ``make test``). Exits non-zero, naming the step,
-on the first failure.
+Run with ``make wheel-check`` (part of ``make test``), or
+``python scripts/check_wheel.py DIR ...`` for other project folders. Exits non-zero,
+naming the step, on the first failure.
 """
 
 from __future__ import annotations
@@ -61,71 +63,60 @@ def first_page(url: str, process: subprocess.Popen[str]) -> str:
     sys.exit(f"wheel-check: {url} did not answer within {FIRST_PAGE_TIMEOUT} s")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--project", type=Path, default=REPO, help="the story's folder")
-    project = parser.parse_args().project.resolve()
+def check_project(explainer: str, project: Path, elsewhere: Path, env: dict[str, str]) -> None:
+    """Validate, export and serve one project with the installed ``explainer``."""
     manifest = yaml.safe_load((project / "story.yml").read_text(encoding="utf-8"))
     # The page at / is the story's home notebook in its first language, titled as such.
     first_language = manifest["languages"][0]["code"]
     title = f"<title>{html.escape(manifest['title'][first_language], quote=False)}</title>"
+    where = ["--project", str(project)]
+    print(run(f"explainer validate {project}", [explainer, "validate", *where], elsewhere, env),
+          end="")  # fmt: skip
+    site = elsewhere / f"site-{project.name}"
+    run("explainer export", [explainer, "export", *where, "--out", str(site)], elsewhere, env)
+    pages = sorted(p.name for p in site.glob("*.html"))
+    if "index.html" not in pages:
+        sys.exit(f"wheel-check: the export wrote no index.html ({pages})")
+    print(f"wheel-check: exported {', '.join(pages)}")
+
+    port = free_port()
+    print("wheel-check: explainer serve", flush=True)
+    server = subprocess.Popen(
+        [explainer, "serve", *where, "--port", str(port), "--no-browser"],
+        cwd=elsewhere, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        body = first_page(f"http://127.0.0.1:{port}/", server)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    if title not in body or "Traceback" in body:
+        sys.exit(f"wheel-check: the first page is not the story:\n{body[:2000]}\n{output}")
+    print(f"wheel-check: first page answered ({len(body)} bytes)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("projects", nargs="*", type=Path, default=[REPO],
+                        help="story folders to run (default: this repository)")  # fmt: skip
+    projects = [project.resolve() for project in parser.parse_args().projects]
 
     with tempfile.TemporaryDirectory(prefix="wheel-check-") as scratch:
         work = Path(scratch)
         dist, env_dir, elsewhere = work / "dist", work / "venv", work / "elsewhere"
         elsewhere.mkdir()
-        pip = [sys.executable, "-m", "pip"]
-        run(
-            "build the wheel",
-            [*pip, "wheel", "--no-deps", "--quiet", "-w", str(dist), str(REPO)],
-            REPO,
-        )
+        wheel_command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet"]
+        run("build the wheel", [*wheel_command, "-w", str(dist), str(REPO)], REPO)
         wheel = next(dist.glob("explainer-*.whl"))
         venv.create(env_dir, with_pip=True)
-        python = env_dir / "bin" / "python"
-        run(
-            "install it into a fresh environment",
-            [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
-            elsewhere,
-        )
-        explainer = str(env_dir / "bin" / "explainer")
+        install = [str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)]
+        run("install it into a fresh environment", install, elsewhere)
         # No EXPLAINER_PROJECT from the caller: the project comes from --project only.
         env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_PROJECT"}
         env["PATH"] = f"{env_dir / 'bin'}{os.pathsep}{env.get('PATH', '')}"
-        print(
-            run(
-                "explainer validate",
-                [explainer, "validate", "--project", str(project)],
-                elsewhere,
-                env,
-            ),
-            end="",
-        )
-        run(
-            "explainer export",
-            [explainer, "export", "--project", str(project), "--out", "site"],
-            elsewhere,
-            env,
-        )
-        pages = sorted(p.name for p in (elsewhere / "site").glob("*.html"))
-        if "index.html" not in pages:
-            sys.exit(f"wheel-check: the export wrote no index.html ({pages})")
-        print(f"wheel-check: exported {', '.join(pages)}")
-
-        port = free_port()
-        print("wheel-check: explainer serve", flush=True)
-        server = subprocess.Popen(
-            [explainer, "serve", "--project", str(project), "--port", str(port), "--no-browser"],
-            cwd=elsewhere, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
-        try:
-            body = first_page(f"http://127.0.0.1:{port}/", server)
-        finally:
-            server.terminate()
-            output, _ = server.communicate(timeout=30)
-        if title not in body or "Traceback" in body:
-            sys.exit(f"wheel-check: the first page is not the story:\n{body[:2000]}\n{output}")
-        print(f"wheel-check: first page answered ({len(body)} bytes); the wheel works")
+        for project in projects:
+            check_project(str(env_dir / "bin" / "explainer"), project, elsewhere, env)
+    print(f"wheel-check: the wheel works for {len(projects)} project(s)")
 
 
 if __name__ == "__main__":

@@ -170,7 +170,7 @@ def test_an_unknown_event_in_the_address_opens_the_default(
 ) -> None:
     page = open_page(offline_page, (site / "index.html").as_uri() + "#no-such-event")
     assert_agrees(page, dataset, explainer._moments.default_event(dataset), "en", announced=False)
-    note = page.locator(".gaexp-note")
+    note = page.locator(".xpl-note")
     assert "showing 5 December 2012" in note.text_content()
     assert view_state(page)["hash"] == "#launch-2012"
 
@@ -201,9 +201,9 @@ def test_phone_layout_is_one_column_and_fits(
     name = "index.html" if lang == "en" else "sv.html"
     page = open_page(offline_page, (site / name).as_uri(), PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") == PHONE[0]
-    assert page.locator(".gaexp-plot").bounding_box()["width"] >= 340  # type: ignore[index]
-    map_box = page.locator(".gaexp-map").bounding_box()
-    timeline_box = page.locator(".gaexp-timeline").bounding_box()
+    assert page.locator(".xpl-plot").bounding_box()["width"] >= 340  # type: ignore[index]
+    map_box = page.locator(".xpl-map").bounding_box()
+    timeline_box = page.locator(".xpl-timeline").bounding_box()
     assert map_box and timeline_box and timeline_box["y"] > map_box["y"], "one column, map first"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"export-{lang}-phone.png"))
@@ -219,11 +219,11 @@ def test_hover_names_the_country_under_the_pointer_in_both_views(
     world = assert_hover_names_every_country(page, dataset, lang, set(dataset.countries))
     assert world == len(dataset.countries) == 55
     assert_markers_name_their_state(page, dataset, lang)
-    page.locator(".gaexp-views button").nth(1).click()
-    page.wait_for_function("() => document.querySelector('.gaexp-plot').dataset.view === 'europe'")
+    page.locator(".xpl-views button").nth(1).click()
+    page.wait_for_function("() => document.querySelector('.xpl-plot').dataset.view === 'europe'")
     page.wait_for_timeout(300)
     assert_hover_names_every_country(page, dataset, lang, EUROPE)
-    assert {"MLT"} <= set(page.locator(".gaexp-plot").get_attribute("data-markers").split())  # type: ignore[union-attr]
+    assert {"MLT"} <= set(page.locator(".xpl-plot").get_attribute("data-markers").split())  # type: ignore[union-attr]
     assert_markers_name_their_state(page, dataset, lang)
 
 
@@ -232,16 +232,16 @@ def test_views_by_keyboard_zoom_and_stay_while_the_date_changes(
     offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset
 ) -> None:
     page = open_page(offline_page, (site / "index.html").as_uri())
-    plot = page.locator(".gaexp-plot")
+    plot = page.locator(".xpl-plot")
     world_scale = float(plot.get_attribute("data-km-per-px") or 0)
-    page.locator(".gaexp-views button").first.focus()
+    page.locator(".xpl-views button").first.focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    page.wait_for_function("() => document.querySelector('.gaexp-plot').dataset.view === 'europe'")
+    page.wait_for_function("() => document.querySelector('.xpl-plot').dataset.view === 'europe'")
     page.wait_for_timeout(300)
     europe_scale = float(plot.get_attribute("data-km-per-px") or 0)
     assert europe_scale < world_scale / 2, (world_scale, europe_scale)
-    assert page.locator(".gaexp-views button").nth(1).get_attribute("aria-pressed") == "true"
+    assert page.locator(".xpl-views button").nth(1).get_attribute("aria-pressed") == "true"
     page.get_by_role("listbox").focus()
     page.keyboard.press("End")
     assert_agrees(page, dataset, dataset.events[-1], "en")
@@ -263,7 +263,7 @@ def test_pages_have_no_accessibility_violations(
     )
     if name != "data-and-sources.html":
         page.wait_for_selector(READY)
-        page.locator(".gaexp-views button").nth(1).click()  # the Europe view, markers shown
+        page.locator(".xpl-views button").nth(1).click()  # the Europe view, markers shown
         page.wait_for_timeout(300)
     assert axe_violations(page) == []
 
@@ -273,7 +273,7 @@ def test_play_steps_on_and_stops_at_the_end(
     offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset
 ) -> None:
     page = open_page(offline_page, (site / "index.html").as_uri() + "#merger-2016")
-    play = page.locator(".gaexp-play")
+    play = page.locator(".xpl-play")
     play.focus()
     page.keyboard.press("Enter")  # at the last event, Play starts from the first
     assert_agrees(page, dataset, dataset.events[0], "en")

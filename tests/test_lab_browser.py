@@ -58,10 +58,10 @@ def test_linked_view_runs_live_in_jupyterlab(
     page.wait_for_timeout(3000)  # let the kernel start
     page.get_by_role("menuitem", name="Run").click()
     page.get_by_text("Run All Cells", exact=True).click()
-    page.wait_for_selector(".gaexp-view[data-ready]", timeout=120_000)
+    page.wait_for_selector(".xpl-view[data-ready]", timeout=120_000)
     page.get_by_role("option", name="Canada joins the alliance").click()
     page.wait_for_function(
-        "() => document.querySelector('.gaexp-map-title').textContent.startsWith('17 June 2013')"
+        "() => document.querySelector('.xpl-map-title').textContent.startsWith('17 June 2013')"
     )
     assert "#canada-2013" not in page.url, "inside JupyterLab the address is JupyterLab's"
     page.screenshot(path=str(ARTIFACTS / "lab-linked-view-live.png"))

@@ -60,11 +60,11 @@ def test_first_screen_is_the_linked_view_on_the_launch(
     page = open_story(offline_page, server + "/")
     assert_agrees(page, dataset, default_event(dataset), "en", announced=False)
     assert page.evaluate("document.documentElement.lang") == "en"
-    assert page.locator("[role=main] .gaexp-view").count() == 1
+    assert page.locator("[role=main] .xpl-view").count() == 1
     assert page.locator(".jp-CodeCell .jp-InputArea-editor").count() == 0, "no code is shown"
     assert "import explainer" not in page.content()
     # The presenter sees the timeline and the whole map without scrolling.
-    for selector in (".gaexp-events", ".gaexp-plot"):
+    for selector in (".xpl-events", ".xpl-plot"):
         box = page.locator(selector).bounding_box()
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= 720, selector
     assert axe_violations(page) == []
@@ -84,7 +84,7 @@ def test_arrow_keys_step_through_every_event_without_the_kernel(
         assert_agrees(page, dataset, event, "en")
         assert view_state(page)["hash"] == f"#{event.id}"
     page.keyboard.press("Shift+Tab")
-    assert page.evaluate("document.activeElement.className").find("gaexp-") >= 0
+    assert page.evaluate("document.activeElement.className").find("xpl-") >= 0
 
 
 def test_an_address_with_an_event_opens_on_it(
@@ -99,7 +99,7 @@ def test_the_language_link_opens_the_swedish_page_at_the_same_moment(
     offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
 ) -> None:
     page = open_story(offline_page, server + "/#washington-2014")
-    page.locator(".gaexp-page-link").click()
+    page.locator(".xpl-page-link").click()
     page.wait_for_selector(READY, timeout=120_000)
     assert page.url.endswith("/explainer-sv.ipynb#washington-2014")
     assert page.evaluate("document.documentElement.lang") == "sv"
@@ -115,7 +115,7 @@ def test_phone_layout_is_one_column_and_fits(
 ) -> None:
     page = open_story(offline_page, server + "/explainer-sv.ipynb", PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") == PHONE[0]
-    assert page.locator(".gaexp-plot").bounding_box()["width"] >= 340  # type: ignore[index]
+    assert page.locator(".xpl-plot").bounding_box()["width"] >= 340  # type: ignore[index]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "voila-sv-phone.png"))
 
@@ -132,8 +132,8 @@ def test_hover_in_the_europe_view(
     offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
 ) -> None:
     page = open_story(offline_page, server + "/#washington-2014")
-    page.locator(".gaexp-views button").nth(1).click()
-    page.wait_for_function("() => document.querySelector('.gaexp-plot').dataset.view === 'europe'")
+    page.locator(".xpl-views button").nth(1).click()
+    page.wait_for_function("() => document.querySelector('.xpl-plot').dataset.view === 'europe'")
     page.wait_for_timeout(300)
     named = hover_names(page, dataset, "en")
     for iso3 in ("BEL", "NLD", "LUX", "SRB", "XKX", "MNE", "ALB", "HRV", "SVN", "MLT", "GEO"):

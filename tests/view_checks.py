@@ -17,7 +17,7 @@ from explainer._labels import STYLES
 from explainer._map import map_title
 from explainer._schema import Event
 
-READY = ".gaexp-view[data-ready]"
+READY = ".xpl-view[data-ready]"
 # Members that must be told apart in the Europe view: every European member (and the
 # Caucasus), small states included.
 EUROPE = {
@@ -28,7 +28,7 @@ EUROPE = {
 }  # fmt: skip
 
 STATE = """() => {
-  const root = document.querySelector('.gaexp-view');
+  const root = document.querySelector('.xpl-view');
   const gd = root.querySelector('.js-plotly-plot');
   const fills = {};
   (gd ? gd.data : []).forEach((t) => {
@@ -42,19 +42,19 @@ STATE = """() => {
   });
   return {
     selected: (root.querySelector('[role=option][aria-selected=true]') || {dataset: {}}).dataset.id,
-    moment: root.querySelector('.gaexp-plot').dataset.moment,
-    title: root.querySelector('.gaexp-map-title').textContent,
-    subtitle: root.querySelector('.gaexp-map-subtitle').textContent,
-    description: root.querySelector('.gaexp-map-description').textContent,
+    moment: root.querySelector('.xpl-plot').dataset.moment,
+    title: root.querySelector('.xpl-map-title').textContent,
+    subtitle: root.querySelector('.xpl-map-subtitle').textContent,
+    description: root.querySelector('.xpl-map-description').textContent,
     announce: root.querySelector('[aria-live=polite]').textContent,
-    quotes: [...root.querySelectorAll('.gaexp-quote')].map((q) => q.dataset.quote),
+    quotes: [...root.querySelectorAll('.xpl-quote')].map((q) => q.dataset.quote),
     caption: root.querySelector('caption').textContent,
     rows, fills, hash: location.hash,
   };
 }"""
 
 TO_PIXELS = """([x, y]) => {
-  const gd = document.querySelector('.gaexp-view .js-plotly-plot')
+  const gd = document.querySelector('.xpl-view .js-plotly-plot')
     || document.querySelector('.js-plotly-plot');
   const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
   const box = gd.getBoundingClientRect();
@@ -96,7 +96,7 @@ def assert_agrees(
     ``announced``: whether the live region should have spoken (not on a page's first view).
     """
     page.wait_for_function(
-        "id => document.querySelector('.gaexp-plot').dataset.moment === id", arg=event.id
+        "id => document.querySelector('.xpl-plot').dataset.moment === id", arg=event.id
     )
     shown = view_state(page)
     want = expected_state(dataset, event, lang)
@@ -126,7 +126,7 @@ def hover_names(page: Page, dataset: explainer.Dataset, lang: str) -> dict[str, 
             continue
         page.mouse.move(x, y)
         named[iso3] = page.evaluate(
-            "() => { const t = document.querySelector('.gaexp-tip');"
+            "() => { const t = document.querySelector('.xpl-tip');"
             " return t && !t.hidden ? t.querySelector('strong').textContent : ''; }"
         )
     page.mouse.move(0, 0)
@@ -148,7 +148,7 @@ def assert_hover_names_every_country(
 
 def markers(page: Page) -> list[str]:
     """The small states that have a marker in the current view."""
-    codes: str = page.evaluate("() => document.querySelector('.gaexp-plot').dataset.markers")
+    codes: str = page.evaluate("() => document.querySelector('.xpl-plot').dataset.markers")
     return codes.split()
 
 
@@ -159,8 +159,6 @@ def assert_markers_name_their_state(page: Page, dataset: explainer.Dataset, lang
     for iso3 in codes:
         x, y, _ = page.evaluate(TO_PIXELS, list(points[iso3]))
         page.mouse.move(x + 1.5, y - 1.5)  # inside the marker, off the anchor itself
-        label = page.evaluate(
-            "() => document.querySelector('.gaexp-tip strong')?.textContent || ''"
-        )
+        label = page.evaluate("() => document.querySelector('.xpl-tip strong')?.textContent || ''")
         assert label == dataset.countries[iso3].name(lang), (iso3, label)
     return len(codes)

@@ -85,12 +85,12 @@ class _Page:
     def island(self, view: LinkedView) -> str:
         self.islands += 1
         self.needs_plotly = True
-        host = f"gaexp-view-{self.islands}"
+        host = f"xpl-view-{self.islands}"
         pages = [{**p, "href": self.pages.get(p["href"], p["href"])} for p in view.pages]
         state = {"spec": view.spec, "selected": view.selected, "view": view.view,
                  "pages": pages, "interval_ms": view.interval_ms}  # fmt: skip
         return (
-            f'<div class="gaexp-view-host" id="{host}"></div>'
+            f'<div class="xpl-view-host" id="{host}"></div>'
             f'<script type="application/json" data-explainer-view="{host}">'
             f"{_json_for_script(state)}</script>"
         )

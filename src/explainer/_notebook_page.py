@@ -59,12 +59,12 @@ def notebook_body(
     for cell in notebook.cells:
         hidden = HIDDEN_TAG in cell.get("metadata", {}).get("tags", [])
         if cell.cell_type == "markdown" and not hidden:
-            parts.append(f'<div class="gaexp-cell">{markdown2html_mistune(cell.source)}</div>')
+            parts.append(f'<div class="xpl-cell">{markdown2html_mistune(cell.source)}</div>')
         elif cell.cell_type == "code":
             value = _run(cell.source, namespace)
             shown = "" if hidden else display(value)
             if shown:
-                parts.append(f'<div class="gaexp-cell gaexp-output">{shown}</div>')
+                parts.append(f'<div class="xpl-cell xpl-output">{shown}</div>')
     return _relink("\n".join(parts), pages), dict(notebook.metadata)
 
 

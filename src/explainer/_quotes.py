@@ -97,7 +97,7 @@ def _blockquote(lang: str, paragraphs: list[str], cite: str) -> str:
 
 def quote_card(record: dict[str, Any]) -> str:
     """One :func:`quote_record` as a ``<figure>`` with ``<blockquote>`` and ``<cite>``."""
-    notes = "".join(f'<p class="gaexp-quote-note">{html.escape(n)}</p>' for n in record["notes"])
+    notes = "".join(f'<p class="xpl-quote-note">{html.escape(n)}</p>' for n in record["notes"])
     original = record["original"]
     details = (
         f"<details><summary>{html.escape(original['summary'])}</summary>"
@@ -107,7 +107,7 @@ def quote_card(record: dict[str, Any]) -> str:
     )
     sources = "; ".join(_link(s) for s in record["sources"])
     return (
-        f'<figure class="gaexp-quote" data-quote="{html.escape(record["id"], quote=True)}">'
+        f'<figure class="xpl-quote" data-quote="{html.escape(record["id"], quote=True)}">'
         f"{_blockquote(record['lang'], record['paragraphs'], record['cite'])}"
         f"<figcaption>— <cite>{html.escape(record['speaker'])}</cite> · "
         f"{html.escape(record['about'])}<br>{html.escape(record['source_label'])}: {sources}"
@@ -125,6 +125,6 @@ def quote_cards(dataset: Dataset, event_id: str, lang: str, heading: str | None 
     heading = "<h3>{}</h3>".format(html.escape(heading or _("Quotes")))
     if not quotes:
         none = html.escape(_("No quote recorded for this event."))
-        return f'<section class="gaexp-quotes">{heading}<p class="gaexp-muted">{none}</p></section>'
+        return f'<section class="xpl-quotes">{heading}<p class="xpl-muted">{none}</p></section>'
     cards = "".join(quote_card(quote_record(dataset, q, lang)) for q in quotes)
-    return f'<section class="gaexp-quotes">{heading}{cards}</section>'
+    return f'<section class="xpl-quotes">{heading}{cards}</section>'

@@ -20,7 +20,7 @@ STORY_CSS = (Path(__file__).resolve().parent / "static" / "story.css").read_text
 
 def _html(body: str, lang: str) -> HTMLFragment:
     return HTMLFragment(
-        f'<style>{STORY_CSS}</style><div class="gaexp-story" lang="{lang}">{body}</div>'
+        f'<style>{STORY_CSS}</style><div class="xpl-story" lang="{lang}">{body}</div>'
     )
 
 
@@ -55,7 +55,7 @@ def targets_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragm
         return _html(f"<p>{html.escape(none)}</p>", lang)
 
     def wording(target: Target) -> str:
-        text = f"<span class='gaexp-wording'>{html.escape(target.wording.get(lang))}</span>"
+        text = f"<span class='xpl-wording'>{html.escape(target.wording.get(lang))}</span>"
         slip = target.wording_notes.get(lang)
         return text + (f"<br><small>{html.escape(slip)}</small>" if slip else "")
 
@@ -175,7 +175,7 @@ def caveats(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
         sections.append(
             f"<li><b>{title}</b> (<code>{html.escape(name)}</code>)<ul>{items}</ul></li>"
         )
-    return _html(f"<ul class='gaexp-caveats'>{''.join(sections)}</ul>", lang)
+    return _html(f"<ul class='xpl-caveats'>{''.join(sections)}</ul>", lang)
 
 
 def country_notes(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:

@@ -53,7 +53,7 @@ def members_table(dataset: Dataset, on: dt.date, lang: str, label: str | None = 
         )
         body.append(f'<tr><td colspan="{len(headings)}">{html.escape(empty)}</td></tr>')
     return (
-        f'<table class="gaexp-table"><caption>{html.escape(caption)}</caption>'
+        f'<table class="xpl-table"><caption>{html.escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
 
@@ -131,6 +131,6 @@ def csv_download_link(dataset: Dataset, lang: str) -> str:
     payload = base64.b64encode(membership_csv(dataset).encode("utf-8")).decode("ascii")
     label = html.escape(_("Download the membership data (CSV)"))
     return (
-        f'<a class="gaexp-download" download="{csv_download_name(dataset)}" '
+        f'<a class="xpl-download" download="{csv_download_name(dataset)}" '
         f'href="data:text/csv;charset=utf-8;base64,{payload}">{label}</a>'
     )

@@ -128,19 +128,19 @@ function render({ model, el }) {
   const labels = spec.labels || {};
   const events = spec.events || [];
   const byId = new Map(events.map((event) => [event.id, event]));
-  const prefix = `gaexp-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
+  const prefix = `xpl-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
   const deepLinks = Boolean(document.body && document.body.dataset.explainerDeepLinks);
 
-  const root = element("div", "gaexp-view");
+  const root = element("div", "xpl-view");
   root.lang = spec.lang || "en";
 
   // Toolbar: views, play, other languages.
-  const toolbar = element("div", "gaexp-toolbar");
-  const viewGroup = element("div", "gaexp-views");
+  const toolbar = element("div", "xpl-toolbar");
+  const viewGroup = element("div", "xpl-views");
   viewGroup.setAttribute("role", "group");
   viewGroup.setAttribute("aria-label", labels.views || "Map view");
   const viewButtons = (spec.views || []).map((view) => {
-    const button = element("button", "gaexp-button", view.name);
+    const button = element("button", "xpl-button", view.name);
     button.type = "button";
     button.dataset.view = view.id;
     button.addEventListener("click", () => {
@@ -150,11 +150,11 @@ function render({ model, el }) {
     viewGroup.append(button);
     return button;
   });
-  const play = element("button", "gaexp-button gaexp-play");
+  const play = element("button", "xpl-button xpl-play");
   play.type = "button";
-  const pages = element("nav", "gaexp-pages");
+  const pages = element("nav", "xpl-pages");
   const pageLinks = (model.get("pages") || []).map((page) => {
-    const a = element("a", "gaexp-page-link", page.label);
+    const a = element("a", "xpl-page-link", page.label);
     a.lang = page.lang;
     a.hreflang = page.lang;
     a.dataset.href = page.href;
@@ -166,87 +166,87 @@ function render({ model, el }) {
   toolbar.append(viewGroup, play, pages);
 
   // Timeline.
-  const timeline = element("section", "gaexp-timeline");
-  const timelineHeading = element("h2", "gaexp-heading", labels.timeline);
+  const timeline = element("section", "xpl-timeline");
+  const timelineHeading = element("h2", "xpl-heading", labels.timeline);
   timelineHeading.id = `${prefix}-timeline`;
   timeline.setAttribute("aria-labelledby", timelineHeading.id);
-  const help = element("p", "gaexp-help", labels.help);
+  const help = element("p", "xpl-help", labels.help);
   help.id = `${prefix}-help`;
-  const list = element("ol", "gaexp-events");
+  const list = element("ol", "xpl-events");
   list.setAttribute("role", "listbox");
   list.setAttribute("aria-labelledby", timelineHeading.id);
   list.setAttribute("aria-describedby", help.id);
   list.tabIndex = 0;
   events.forEach((event, index) => {
-    const item = element("li", "gaexp-event");
+    const item = element("li", "xpl-event");
     item.id = `${prefix}-event-${index}`;
     item.setAttribute("role", "option");
     item.dataset.id = event.id;
-    item.append(element("span", "gaexp-event-date", event.date), element("span", "gaexp-event-title", event.title));
+    item.append(element("span", "xpl-event-date", event.date), element("span", "xpl-event-title", event.title));
     item.addEventListener("click", () => {
       select(event.id);
       list.focus({ preventScroll: true });
     });
     list.append(item);
   });
-  const detail = element("div", "gaexp-detail");
+  const detail = element("div", "xpl-detail");
   timeline.append(timelineHeading, help, list, detail);
 
   // Map.
-  const mapSection = element("section", "gaexp-map");
-  const mapTitle = element("h2", "gaexp-map-title");
+  const mapSection = element("section", "xpl-map");
+  const mapTitle = element("h2", "xpl-map-title");
   mapTitle.id = `${prefix}-map-title`;
   mapSection.setAttribute("aria-labelledby", mapTitle.id);
-  const mapSubtitle = element("p", "gaexp-map-subtitle");
-  const plotBox = element("div", "gaexp-plot");
+  const mapSubtitle = element("p", "xpl-map-subtitle");
+  const plotBox = element("div", "xpl-plot");
   plotBox.setAttribute("role", "img");
-  const description = element("p", "gaexp-map-description");
+  const description = element("p", "xpl-map-description");
   description.id = `${prefix}-map-description`;
   plotBox.setAttribute("aria-label", labels.map || "Map");
   plotBox.setAttribute("aria-describedby", description.id);
-  const plot = element("div", "gaexp-plotly");
+  const plot = element("div", "xpl-plotly");
   // Small-state markers are drawn over the plot in an SVG layer of their own: moving
   // them with the view costs plotly no redraw.
   const svgNS = "http://www.w3.org/2000/svg";
   const markerLayer = document.createElementNS(svgNS, "svg");
-  markerLayer.setAttribute("class", "gaexp-markers");
+  markerLayer.setAttribute("class", "xpl-markers");
   markerLayer.setAttribute("aria-hidden", "true");
-  const tip = element("div", "gaexp-tip");
+  const tip = element("div", "xpl-tip");
   tip.setAttribute("aria-hidden", "true");
   tip.hidden = true;
   plotBox.append(plot, markerLayer, tip);
-  const legend = element("ul", "gaexp-legend");
+  const legend = element("ul", "xpl-legend");
   legend.setAttribute("aria-label", labels.legend || "Key");
-  const downloads = element("p", "gaexp-downloads");
-  const png = element("button", "gaexp-button gaexp-download", labels.download_png);
+  const downloads = element("p", "xpl-downloads");
+  const png = element("button", "xpl-button xpl-download", labels.download_png);
   png.type = "button";
-  const svg = element("button", "gaexp-button gaexp-download", labels.download_svg);
+  const svg = element("button", "xpl-button xpl-download", labels.download_svg);
   svg.type = "button";
-  const csv = element("a", "gaexp-download-csv", labels.download_csv);
+  const csv = element("a", "xpl-download-csv", labels.download_csv);
   if (spec.csv) {
     csv.download = spec.csv.name;
     csv.href = URL.createObjectURL(new Blob([spec.csv.text], { type: "text/csv;charset=utf-8" }));
   }
   downloads.append(png, svg, csv);
-  const problem = element("p", "gaexp-problem");
+  const problem = element("p", "xpl-problem");
   problem.setAttribute("role", "alert");
   problem.hidden = true;
   mapSection.append(mapTitle, mapSubtitle, plotBox, description, legend, downloads, problem);
 
   // Quotes.
-  const quotes = element("section", "gaexp-quotes");
-  const quotesHeading = element("h2", "gaexp-heading", labels.quotes);
+  const quotes = element("section", "xpl-quotes");
+  const quotesHeading = element("h2", "xpl-heading", labels.quotes);
   quotesHeading.id = `${prefix}-quotes`;
   quotes.setAttribute("aria-labelledby", quotesHeading.id);
-  const cards = element("div", "gaexp-cards");
+  const cards = element("div", "xpl-cards");
   quotes.append(quotesHeading, cards);
 
   // Members table.
-  const members = element("section", "gaexp-members");
-  const membersHeading = element("h2", "gaexp-heading", labels.members);
+  const members = element("section", "xpl-members");
+  const membersHeading = element("h2", "xpl-heading", labels.members);
   membersHeading.id = `${prefix}-members`;
   members.setAttribute("aria-labelledby", membersHeading.id);
-  const table = element("table", "gaexp-table");
+  const table = element("table", "xpl-table");
   const caption = element("caption");
   const head = element("thead");
   const headRow = element("tr");
@@ -258,18 +258,18 @@ function render({ model, el }) {
   head.append(headRow);
   const body = element("tbody");
   table.append(caption, head, body);
-  const tableBox = element("div", "gaexp-table-box");
+  const tableBox = element("div", "xpl-table-box");
   tableBox.append(table);
   members.append(membersHeading, tableBox);
 
-  const live = element("div", "gaexp-sr-only");
+  const live = element("div", "xpl-sr-only");
   live.setAttribute("role", "status");
   live.setAttribute("aria-live", "polite");
-  const note = element("p", "gaexp-note");
+  const note = element("p", "xpl-note");
   note.setAttribute("role", "status");
   note.hidden = true;
 
-  const grid = element("div", "gaexp-grid");
+  const grid = element("div", "xpl-grid");
   grid.append(timeline, mapSection, quotes);
   root.append(toolbar, note, grid, members, live);
   el.append(root);
@@ -291,7 +291,7 @@ function render({ model, el }) {
   };
   (spec.legend || []).forEach((kind) => {
     const style = spec.styles[kind];
-    const item = element("li", "gaexp-key");
+    const item = element("li", "xpl-key");
     const swatch = svgNode("svg", { width: 38, height: 18, viewBox: "0 0 38 18", "aria-hidden": "true", focusable: "false" });
     let fill = style.fill;
     if (style.pattern) {
@@ -533,11 +533,11 @@ function render({ model, el }) {
   function drawQuotes(moment) {
     cards.replaceChildren();
     if (!moment.quotes.length) {
-      cards.append(element("p", "gaexp-muted", labels.no_quotes));
+      cards.append(element("p", "xpl-muted", labels.no_quotes));
       return;
     }
     moment.quotes.forEach((quote) => {
-      const figure = element("figure", "gaexp-quote");
+      const figure = element("figure", "xpl-quote");
       figure.dataset.quote = quote.id;
       const block = element("blockquote");
       block.lang = quote.lang;
@@ -549,7 +549,7 @@ function render({ model, el }) {
       figcaption.append(document.createTextNode(`${quote.source_label}: `));
       sourceList(figcaption, quote.sources);
       figure.append(block, figcaption);
-      quote.notes.forEach((text) => figure.append(element("p", "gaexp-quote-note", text)));
+      quote.notes.forEach((text) => figure.append(element("p", "xpl-quote-note", text)));
       if (quote.original) {
         const details = element("details");
         details.append(element("summary", "", quote.original.summary));
@@ -590,11 +590,11 @@ function render({ model, el }) {
 
   function drawDetail(moment) {
     detail.replaceChildren(
-      element("p", "gaexp-detail-date", moment.place ? `${moment.date} · ${moment.place}` : moment.date),
-      element("h3", "gaexp-detail-title", moment.title),
-      element("p", "gaexp-detail-text", moment.text),
+      element("p", "xpl-detail-date", moment.place ? `${moment.date} · ${moment.place}` : moment.date),
+      element("h3", "xpl-detail-title", moment.title),
+      element("p", "xpl-detail-text", moment.text),
     );
-    const sources = element("p", "gaexp-detail-sources", `${labels.sources}: `);
+    const sources = element("p", "xpl-detail-sources", `${labels.sources}: `);
     sourceList(sources, moment.sources);
     detail.append(sources);
   }
