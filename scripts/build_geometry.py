@@ -2,8 +2,9 @@
 
 Load the pinned world-atlas TopoJSON, key every country by ISO 3166-1 alpha-3 (Kosovo is
 XKX), drop Antarctica, simplify the whole coverage at once so shared borders stay shared,
-drop islands too small to see on a world map (keeping each country's largest part, so
-Malta survives), round coordinates, and write a compact GeoJSON.
+split the rings that cross 180° (Russia, Fiji), drop islands too small to see on a
+world map (keeping each country's largest part, so Malta survives), round coordinates,
+and write a compact GeoJSON.
 
 Run with `make geometry` (needs npm and network access to the npm registry).
 """
@@ -20,6 +21,7 @@ import geopandas as gpd
 import numpy as np
 import pycountry
 import shapely
+import shapely.affinity
 from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
@@ -44,8 +46,32 @@ def iso3_for(numeric: str | None, name: str) -> str | None:
     return country.alpha_3 if country else None
 
 
+def split_at_antimeridian(part: shapely.Polygon) -> list[shapely.Polygon]:
+    """A ring that crosses 180° as pieces on either side of it, not a band round the world.
+
+    Natural Earth's TopoJSON is drawn with spherical geometry, where a ring may cross
+    the antimeridian (Russia's Chukotka, Fiji); in flat coordinates such a ring spans
+    more than 180° of longitude and plotly fills it as a stripe across the map.
+    """
+    west, _, east, _ = part.bounds
+    if east - west <= 180:
+        return [part]
+    shifted = shapely.make_valid(shapely.transform(
+        part, lambda xy: np.where(xy[:, :1] < 0, xy + np.array([360.0, 0.0]), xy)))  # fmt: skip
+    near = shifted.intersection(shapely.box(-180, -90, 180, 90))
+    far = shapely.affinity.translate(shifted.intersection(shapely.box(180, -90, 540, 90)), -360)
+    # Snapped to the output's grid here, so that rounding cannot make the cut invalid.
+    snapped = shapely.set_precision(shapely.union(near, far), 10.0**-DECIMALS)
+    return [p for p in shapely.get_parts(snapped) if isinstance(p, shapely.Polygon) and p.area > 0]
+
+
 def largest_parts(geom: shapely.Geometry) -> shapely.Geometry:
     parts = list(shapely.get_parts(geom))
+    pieces = [piece for part in parts for piece in split_at_antimeridian(part)]
+    if len(pieces) != len(parts):
+        # A cut piece may overlap a part that was already on its side: merge them.
+        pieces = list(shapely.get_parts(shapely.set_precision(shapely.union_all(pieces), 0.01)))
+    parts = pieces
     largest = max(parts, key=lambda part: part.area)
     kept = [p for p in parts if p.area >= MIN_PART_AREA or p is largest]
     # Counter-clockwise exteriors: the orientation d3's spherical geometry expects too.

@@ -144,7 +144,9 @@ def running(
                 output = log.read()
                 if all(m in output for m in log_markers) and _answers(ready_url):
                     break
-                if process.poll() is not None or time.monotonic() > deadline:
+                if process.poll() is not None:
+                    pytest.fail(f"{command[:4]} exited ({process.returncode}):\n{output[-2000:]}")
+                if time.monotonic() > deadline:
                     pytest.fail(
                         f"{command[:4]} was not ready within {seconds} s:\n{output[-2000:]}"
                     )

@@ -92,3 +92,9 @@ def test_hostile_text_stays_text(data_copy: Callable[..., Path]) -> None:
         assert sink not in script, sink
     hover = json.dumps(explainer.membership_map(dataset, "en").to_dict()["layout"]["sliders"])
     assert "<img" not in hover and "&lt;img src=x onerror=alert(1)&gt;" in hover
+
+
+def test_a_plain_figure_in_a_notebook_comes_after_plotly_js(site: Path) -> None:
+    text = (site / "index.html").read_text(encoding="utf-8")
+    assert text.count("Plotly.newPlot(") == 1, "the fixture's notebook shows one plain map"
+    assert text.index("<script>\n/**\n* plotly.js") < text.index("Plotly.newPlot(")

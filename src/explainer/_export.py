@@ -67,6 +67,7 @@ class _Page:
     def __init__(self, pages: dict[str, str]) -> None:
         self.pages = pages
         self.islands = 0
+        self.figures = 0
         self.needs_plotly = False
 
     def display(self, value: Any) -> str:
@@ -76,6 +77,7 @@ class _Page:
             return self.island(value)
         if isinstance(value, go.Figure):
             self.needs_plotly = True
+            self.figures += 1  # its inline script calls Plotly as soon as it is parsed
             return str(value.to_html(full_html=False, include_plotlyjs=False,
                                      config=PLOTLY_CONFIG, auto_play=False))  # fmt: skip
         if isinstance(value, HTMLFragment) or hasattr(value, "_repr_html_"):
@@ -132,6 +134,8 @@ def render_page(notebook: Path, pages: dict[str, str]) -> str:
         css=css,
         body=body,
         plotly_js=PLOTLY_JS.read_text(encoding="utf-8") if page.needs_plotly else "",
+        # A plain figure needs plotly.js before it; a linked view alone loads it last.
+        plotly_first=page.figures > 0,
         islands=page.islands,
         view_module=base64.b64encode(module).decode("ascii"),
     )

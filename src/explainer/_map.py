@@ -71,7 +71,7 @@ class ViewBox:
 
 
 def view_boxes(dataset: Dataset, lang: str) -> list[ViewBox]:
-    """The dataset's map views (``data/map.yml``) in projected kilometres."""
+    """The dataset's map views (``map.views`` in ``story.yml``) in projected kilometres."""
     x0, y0, x1, y1 = extent(projected_shapes(dataset))
     boxes = []
     for view in dataset.views:
@@ -499,7 +499,7 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> Membersh
         own trace (``customdata=[iso3]``) and small states get markers. The slider has
         one step per membership date; each step is a plain ``update`` (no animation
         frames), so the title, fills and slider always agree. The buttons above switch
-        between the views in ``data/map.yml``; a view stays while the date changes.
+        between the views in the story's ``story.yml``; a view stays while the date changes.
 
     Examples
     --------
