@@ -38,11 +38,11 @@ validate: install
 
 unit: install
 	$(BIN)/pytest
-	$(BIN)/pytest --nbval notebooks/
+	$(BIN)/pytest --nbval notebooks/ examples/*/notebooks/
 
 # The built wheel, installed into a fresh environment, run from another folder.
 wheel-check: install
-	$(BIN)/python scripts/check_wheel.py
+	$(BIN)/python scripts/check_wheel.py . examples/*/
 
 test: lint typecheck validate unit wheel-check
 
