@@ -84,3 +84,9 @@ def test_export_shows_its_view_offline(
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"example-{example.name}-{size[0]}.png"), full_page=False)
     assert axe_violations(page) == []
+    # The members table is readable: no cell squeezed to a few letters (rows stack on a phone).
+    narrowest = page.evaluate(
+        "() => Math.min(...[...document.querySelectorAll('.xpl-table tbody td')]"
+        ".map((td) => td.getBoundingClientRect().width))"
+    )
+    assert narrowest >= (300 if size == PHONE else 40)

@@ -246,17 +246,25 @@ function render({ model, el }) {
   const membersHeading = element("h2", "xpl-heading", labels.members);
   membersHeading.id = `${prefix}-members`;
   members.setAttribute("aria-labelledby", membersHeading.id);
+  // Explicit roles: on a phone the rows stack (display: block), which drops the table's
+  // implicit roles in some browsers.
   const table = element("table", "xpl-table");
+  table.setAttribute("role", "table");
   const caption = element("caption");
   const head = element("thead");
+  head.setAttribute("role", "rowgroup");
   const headRow = element("tr");
-  [labels.country, labels.status, labels.details, labels.group, labels.sources].filter(Boolean).forEach((text) => {
+  headRow.setAttribute("role", "row");
+  const columns = [labels.country, labels.status, labels.details, labels.group, labels.sources].filter(Boolean);
+  columns.forEach((text) => {
     const th = element("th", "", text);
     th.scope = "col";
+    th.setAttribute("role", "columnheader");
     headRow.append(th);
   });
   head.append(headRow);
   const body = element("tbody");
+  body.setAttribute("role", "rowgroup");
   table.append(caption, head, body);
   const tableBox = element("div", "xpl-table-box");
   tableBox.append(table);
@@ -568,7 +576,9 @@ function render({ model, el }) {
     body.replaceChildren();
     if (!moment.rows.length) {
       const row = element("tr");
+      row.setAttribute("role", "row");
       const cell = element("td", "", labels.no_members);
+      cell.setAttribute("role", "cell");
       cell.colSpan = labels.group ? 5 : 4;
       row.append(cell);
       body.append(row);
@@ -577,13 +587,20 @@ function render({ model, el }) {
     moment.rows.forEach((i) => {
       const cell = moment.countries[i];
       const row = element("tr");
+      row.setAttribute("role", "row");
       row.dataset.iso3 = countries[i].iso3;
       row.dataset.status = cell[0];
       const name = element("th", "", countries[i].name);
       name.scope = "row";
+      name.setAttribute("role", "rowheader");
       const texts = labels.group ? [cell[1], cell[2], cell[3]] : [cell[1], cell[3]];
-      row.append(name, element("td", "", spec.styles[cell[0]].name),
-        ...texts.map((i) => element("td", "", spec.strings[i])));
+      const cells = [spec.styles[cell[0]].name, ...texts.map((i) => spec.strings[i])].map((text, column) => {
+        const td = element("td", "", text);
+        td.setAttribute("role", "cell");
+        td.dataset.label = columns[column + 1]; // shown before the value when rows stack (phone)
+        return td;
+      });
+      row.append(name, ...cells);
       body.append(row);
     });
   }
