@@ -32,6 +32,7 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "geometry" / "countries.
 TOLERANCE_DEGREES = 0.25  # about one pixel on a 1280 px wide world map
 MIN_PART_AREA = 0.2  # square degrees; smaller islands are dropped (largest part kept)
 DECIMALS = 2
+STEP = 10.0**-DECIMALS  # the output grid, in degrees
 ANTARCTICA_NUMERIC = "010"
 # Features Natural Earth draws without an ISO numeric code.
 CODE_BY_NAME = {"Kosovo": "XKX"}
@@ -69,8 +70,11 @@ def largest_parts(geom: shapely.Geometry) -> shapely.Geometry:
     parts = list(shapely.get_parts(geom))
     pieces = [piece for part in parts for piece in split_at_antimeridian(part)]
     if len(pieces) != len(parts):
-        # A cut piece may overlap a part that was already on its side: merge them.
-        pieces = list(shapely.get_parts(shapely.set_precision(shapely.union_all(pieces), 0.01)))
+        # Cut pieces may overlap or nearly touch parts already on their side (a white
+        # seam across Siberia): a closing, grow then shrink by one grid step, joins them.
+        merged = shapely.union_all(pieces).buffer(STEP, join_style="mitre")
+        merged = merged.buffer(-STEP, join_style="mitre")
+        pieces = list(shapely.get_parts(shapely.set_precision(merged, STEP)))
     parts = pieces
     largest = max(parts, key=lambda part: part.area)
     kept = [p for p in parts if p.area >= MIN_PART_AREA or p is largest]
