@@ -39,6 +39,7 @@ validate: install
 unit: install
 	$(BIN)/pytest
 	$(BIN)/pytest --nbval notebooks/ examples/*/notebooks/
+	$(BIN)/pytest --doctest-modules src/explainer
 
 # The built wheel, installed into a fresh environment, run from another folder.
 wheel-check: install

@@ -4,6 +4,8 @@ A story is a folder (``story.yml``, ``data/``, ``notebooks/``) that the engine f
 ``--project``, ``$EXPLAINER_PROJECT`` or the working directory upward.
 """
 
+import importlib.metadata
+
 from ._dataset import Dataset
 from ._errors import DataError, Problem
 from ._linked_view import LinkedView, dashboard
@@ -43,7 +45,8 @@ __all__ = [
     "sources_list",
     "targets_table",
 ]
-__version__ = "0.1.0"
+# One place for the version: the installed distribution's metadata (pyproject.toml).
+__version__ = importlib.metadata.version("explainer")
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:

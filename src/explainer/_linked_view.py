@@ -144,10 +144,11 @@ def dashboard(dataset: Dataset | None = None, lang: str = "en") -> LinkedView:
 
     Examples
     --------
-    >>> view = dashboard(lang="en")
-    >>> view.select("canada-2013")
+    >>> import explainer
+    >>> view = dashboard(explainer.load_dataset(project="tests/data/tiny"), lang="en")
+    >>> view.select("iceland")
     >>> view.selected
-    'canada-2013'
+    'iceland'
 
     """
     return LinkedView(dataset if dataset is not None else load_dataset(), lang)

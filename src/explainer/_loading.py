@@ -182,9 +182,9 @@ def load_dataset(
     Examples
     --------
     >>> import explainer
-    >>> data = explainer.load_dataset()
-    >>> data.languages
-    ('en', 'sv')
+    >>> data = explainer.load_dataset(project="tests/data/tiny")
+    >>> data.languages, data.manifest.title.get("en")
+    (('en', 'sv'), 'A tiny alliance')
 
     """
     if data_dir is not None:

@@ -503,9 +503,10 @@ def membership_map(dataset: Dataset | None = None, lang: str = "en") -> Membersh
 
     Examples
     --------
-    >>> fig = membership_map(lang="sv")
+    >>> import explainer
+    >>> fig = membership_map(explainer.load_dataset(project="tests/data/tiny"), lang="sv")
     >>> [step.label for step in fig.layout.sliders[0].steps][:2]
-    ['5 dec. 2012', '17 juni 2013']
+    ['1 jan. 2020', '1 maj 2020']
 
     """
     dataset = dataset if dataset is not None else load_dataset()

@@ -44,7 +44,8 @@ def targets_table(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragm
 
     Examples
     --------
-    >>> "Identify victims" in targets_table(lang="en").data
+    >>> import explainer
+    >>> "The first target." in targets_table(explainer.load_dataset(project="tests/data/tiny")).data
     True
     """
     dataset = dataset if dataset is not None else load_dataset()

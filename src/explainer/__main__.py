@@ -1,0 +1,7 @@
+"""``python -m explainer``: the same as the ``explainer`` command."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())
