@@ -4,25 +4,48 @@ A story is a folder (``story.yml``, ``data/``, ``notebooks/``) that the engine f
 ``--project``, ``$EXPLAINER_PROJECT`` or the working directory upward.
 """
 
+import importlib
 import importlib.metadata
+from typing import TYPE_CHECKING
 
 from ._dataset import Dataset
 from ._errors import DataError, Problem
-from ._linked_view import LinkedView, dashboard
 from ._loading import load_dataset
-from ._map import membership_map
 from ._project import Project, load_project
 from ._status import CountryStatus, StatusKind
-from ._story import (
-    all_quotes,
-    caveats,
-    country_notes,
-    events_table,
-    members_on_list,
-    open_questions,
-    sources_list,
-    targets_table,
-)
+
+if TYPE_CHECKING:
+    from ._linked_view import LinkedView, dashboard
+    from ._map import membership_map
+    from ._story import (
+        all_quotes,
+        caveats,
+        country_notes,
+        events_table,
+        members_on_list,
+        open_questions,
+        sources_list,
+        targets_table,
+    )
+
+# The views load plotly, geopandas and the widget stack (about a second): imported when
+# first used, so that `explainer validate` after a CSV edit stays quick.
+_VIEWS = {
+    "LinkedView": "_linked_view", "dashboard": "_linked_view", "membership_map": "_map",
+    **{name: "_story" for name in ("all_quotes", "caveats", "country_notes", "events_table",
+                                   "members_on_list", "open_questions", "sources_list",
+                                   "targets_table")},
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> object:
+    """Import a view on first use (PEP 562)."""
+    if name not in _VIEWS:
+        raise AttributeError(f"module 'explainer' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_VIEWS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CountryStatus",
