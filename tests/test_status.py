@@ -122,6 +122,13 @@ def test_story_words_replace_the_engines(tiny: Dataset) -> None:
     assert "Acceded on 1 June 2020" in text
 
 
+def test_a_story_name_without_a_detail_is_also_the_detail(tiny: Dataset) -> None:
+    # story.yml names "not_member" but gives no sentence: the hover uses the name.
+    before = tiny.status_on("ISL", dt.date(2020, 1, 1))
+    assert before.kind is StatusKind.NOT_MEMBER
+    assert hover_lines(tiny, before, "sv")[1] == "Inte med"
+
+
 def test_the_members_table_has_the_group_column_the_story_names(tiny: Dataset) -> None:
     table = members_table(tiny, SECOND, "en")
     assert "<th scope='col'>EU</th>" in table or '<th scope="col">EU</th>' in table

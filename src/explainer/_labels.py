@@ -107,7 +107,8 @@ def status_detail(dataset: Dataset, status: CountryStatus, lang: str) -> str:
         return _(
             "Listed earlier, not in the list of {date}; no source dates or explains it"
         ).format(date=day(status.not_after))
-    return _("Not a member")
+    # No dates to give: the detail is the status's name (the story's word where it has one).
+    return status_name(dataset, kind, lang)
 
 
 def group_label(dataset: Dataset, in_group: bool, lang: str) -> str:
