@@ -159,6 +159,9 @@ MUTATIONS: dict[str, tuple[Mutation, str | None]] = {
     "story-not-yaml": (write("../story.yml", "title: {en: [\n"), "story.yml"),
     "story-language-unknown": (edit("../story.yml", "code: sv, locale: sv_SE", "code: xx, locale: sv_SE"), "story.yml"),
     "story-home-notebook-missing-language": (edit("../story.yml", ", sv: explainer-sv.ipynb}", "}"), "story.yml"),
+    "story-language-twice": (edit("../story.yml", "code: sv, locale: sv_SE", "code: en, locale: sv_SE"), "story.yml"),
+    "story-status-width-bomb": (lambda root: (root / "../story.yml").open("a").write("statuses:\n  joined:\n    detail: {en: 'x {date:>99999999}', sv: 'y {date}'}\n"), "story.yml"),
+    "story-status-conversion": (lambda root: (root / "../story.yml").open("a").write("statuses:\n  joined:\n    detail: {en: 'x {date!r}', sv: 'y {date}'}\n"), "story.yml"),
     "story-group-unknown-field": (edit("../story.yml", "  id: eu\n", "  id: eu\n  colour: blue\n"), "story.yml"),
     # geometry
     "geometry-two-point-ring": (lambda root: _geometry(root, "MLT", {"type": "Polygon", "coordinates": [[[14.4, 35.9], [14.5, 35.9]]]}), GEOMETRY),

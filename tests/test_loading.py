@@ -194,3 +194,16 @@ def test_duplicate_shapes_are_reported(data_copy: Callable[..., Path]) -> None:
     assert problems(root) == [
         "geometry/countries.geojson:0: iso3: SWE has more than one feature (merge them)"
     ]
+
+
+def test_validate_names_a_missing_notebook(data_copy: Callable[..., Path]) -> None:
+    project = data_copy(TINY).parent
+    (project / "notebooks" / "story-sv.ipynb").unlink()
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer._cli", "validate", "--project", str(project)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert f"{project / 'notebooks' / 'story-sv.ipynb'}:0: (file): notebook not found" in (
+        result.stderr
+    )

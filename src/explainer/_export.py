@@ -182,12 +182,7 @@ def export(
                                  f"the story has no language {home!r} "
                                  f"(it has {', '.join(dataset.languages)})")])  # fmt: skip
     pages = page_names(story.manifest, home)
-    missing = [nb for nb in pages if not (story.notebooks / nb).is_file()]
-    if missing:
-        problem = f"notebook not found (named in {MANIFEST})"
-        raise DataError(
-            [Problem(str(story.notebooks / nb), 0, "(file)", problem) for nb in missing]
-        )
+    story.check_notebooks(pages)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))

@@ -8,6 +8,7 @@ finds a repository). It never looks for content beside its own code.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -103,6 +104,15 @@ class Manifest(Record):
     # The story's own words for a status (a treaty says "ratified", not "joined").
     statuses: dict[StatusKind, StatusWords] = Field(default_factory=dict)
 
+    @field_validator("languages")
+    @classmethod
+    def _one_entry_per_language(cls, languages: list[LanguageSpec]) -> list[LanguageSpec]:
+        codes = [spec.code for spec in languages]
+        repeated = sorted({code for code in codes if codes.count(code) > 1})
+        if repeated:
+            raise ValueError(f"{repeated[0]!r} is listed twice")
+        return languages
+
     @property
     def codes(self) -> tuple[str, ...]:
         """The story's language codes, the first being its home language."""
@@ -133,6 +143,22 @@ class Project:
     def notebooks(self) -> Path:
         """The notebooks folder."""
         return self.root / "notebooks"
+
+    def check_notebooks(self, names: Iterable[str] | None = None) -> None:
+        """Raise :class:`DataError` naming every notebook (default: every served one) missing.
+
+        Raises
+        ------
+        DataError
+            One problem per missing notebook, with its full path.
+        """
+        wanted = self.manifest.served() if names is None else list(names)
+        missing = [name for name in wanted if not (self.notebooks / name).is_file()]
+        problem = f"notebook not found (named in {MANIFEST})"
+        if missing:
+            raise DataError(
+                [Problem(str(self.notebooks / name), 0, "(file)", problem) for name in missing]
+            )
 
 
 def find_project(path: str | os.PathLike[str] | None = None) -> Path:

@@ -507,14 +507,17 @@ class StatusWords(Record):
     def _known_placeholders(cls, detail: Localized | None) -> Localized | None:
         for text in detail.root.values() if detail is not None else ():
             try:
-                names = {n for _, n, _, _ in string.Formatter().parse(text) if n is not None}
+                fields = [f for f in string.Formatter().parse(text) if f[1] is not None]
             except ValueError as error:
                 raise ValueError(f"{text!r} is not a template ({error})") from None
-            unknown = names - {"date", "start", "end"}
-            if unknown:
-                raise ValueError(
-                    f"{{{sorted(unknown)[0]}}} is no placeholder; use {{date}}, {{start}}, {{end}}"
-                )
+            for _, name, spec, conversion in fields:
+                # Only bare names: "{date:>99999999}" would build a 100 MB string per hover.
+                if name not in {"date", "start", "end"} or spec or conversion:
+                    shown = f"{name}" + (f"!{conversion}" if conversion else "") + (
+                        f":{spec}" if spec else "")  # fmt: skip
+                    raise ValueError(
+                        f"{{{shown}}} is no placeholder; use {{date}}, {{start}}, {{end}}"
+                    )
         return detail
 
 
