@@ -162,6 +162,8 @@ MUTATIONS: dict[str, tuple[Mutation, str | None]] = {
     "story-language-twice": (edit("../story.yml", "code: sv, locale: sv_SE", "code: en, locale: sv_SE"), "story.yml"),
     "story-status-width-bomb": (lambda root: (root / "../story.yml").open("a").write("statuses:\n  joined:\n    detail: {en: 'x {date:>99999999}', sv: 'y {date}'}\n"), "story.yml"),
     "story-status-conversion": (lambda root: (root / "../story.yml").open("a").write("statuses:\n  joined:\n    detail: {en: 'x {date!r}', sv: 'y {date}'}\n"), "story.yml"),
+    "story-key-with-a-colon": (lambda root: (root / "../story.yml").open("a").write('"a:b": 1\n'), "story.yml"),
+    "source-column-with-a-colon": (edit("sources.csv", "id,short_en", ":id,short_en"), "sources.csv"),
     "story-group-unknown-field": (edit("../story.yml", "  id: eu\n", "  id: eu\n  colour: blue\n"), "story.yml"),
     # geometry
     "geometry-two-point-ring": (lambda root: _geometry(root, "MLT", {"type": "Polygon", "coordinates": [[[14.4, 35.9], [14.5, 35.9]]]}), GEOMETRY),
@@ -257,7 +259,9 @@ NOISE = st.text(alphabet=string.printable + "åäö–”\u0000\ufeff&*:-[]{}#|>
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=int(os.environ.get("EXPLAINER_DAMAGE_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(name=st.sampled_from(FILES), where=st.floats(0, 1), cut=st.integers(0, 30), noise=NOISE)
 def test_random_damage_never_escapes_the_contract(

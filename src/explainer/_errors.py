@@ -19,6 +19,12 @@ class Problem:
     field: str
     message: str
 
+    def __post_init__(self) -> None:
+        # A field named by the data (a YAML key "a:b") must not break `FILE:ROW: field:`.
+        if ":" in self.field or not self.field.isprintable():
+            object.__setattr__(self, "message", f"{self.field!r}: {self.message}")
+            object.__setattr__(self, "field", "(field)")
+
     def __str__(self) -> str:
         return f"{self.file}:{self.row}: {self.field}: {self.message}"
 

@@ -137,8 +137,9 @@ class FileReader:
         for name in missing:
             self.problem(path, 1, name, "column missing from the header")
         for name in extra:
-            self.problem(path, 1, name.strip() or "(unnamed column)",
-                         f"unknown column (expected: {', '.join(columns)})")  # fmt: skip
+            # The name is the file's text: in the message, so the field stays parseable.
+            self.problem(path, 1, "(header)", f"unknown column {name.strip()!r} "
+                         f"(expected: {', '.join(columns)})")  # fmt: skip
         if missing or extra:
             return []  # rows cannot be read against a wrong header: fix it first
         rows = []
