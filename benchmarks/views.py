@@ -137,7 +137,10 @@ def main() -> None:
         port = free_port()
         voila_url = f"http://127.0.0.1:{port}/"
         voila = subprocess.Popen(
-            [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}"],
+            # Every view is a new page: above the default cap of 4 live pages, the
+            # fifth would get the busy page while the others' kernels wind down.
+            [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}",
+             "--max-viewers=50"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
