@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ._errors import DataError
 from ._loading import load_dataset
-from ._project import ENVIRONMENT, MANIFEST, load_project
+from ._project import ENVIRONMENT, MANIFEST, Project
 
 
 def _report(error: DataError, outcome: str) -> int:
@@ -27,7 +27,7 @@ def _validate(args: argparse.Namespace) -> int:
             data = load_dataset(args.data)
         else:
             data = load_dataset(project=args.project)
-            load_project(args.project).check_notebooks()
+            Project(data.root.parent, data.manifest).check_notebooks()
     except DataError as error:
         return _report(error, "nothing was loaded.")
     first, last = data.lists[0], data.lists[-1]

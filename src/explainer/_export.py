@@ -23,12 +23,11 @@ from typing import Any
 import jinja2
 import plotly.graph_objects as go
 
-from ._errors import DataError, Problem
 from ._html import HTMLFragment
 from ._linked_view import STATIC, LinkedView
 from ._loading import load_dataset
 from ._notebook_page import notebook_body, plain
-from ._project import ENVIRONMENT, MANIFEST, Manifest, load_project
+from ._project import ENVIRONMENT, Manifest, load_project
 from ._static import PLOTLY_JS
 
 HERE = Path(__file__).resolve().parent
@@ -175,12 +174,8 @@ def export(
 
     """
     story = load_project(project)
-    dataset = load_dataset(project=story.root)
-    home = lang or dataset.languages[0]
-    if home not in dataset.languages:
-        raise DataError([Problem(str(story.root / MANIFEST), 0, "languages",
-                                 f"the story has no language {home!r} "
-                                 f"(it has {', '.join(dataset.languages)})")])  # fmt: skip
+    load_dataset(project=story.root)  # refuse bad data before anything is written
+    home = story.language(lang)
     pages = page_names(story.manifest, home)
     story.check_notebooks(pages)
     out = Path(out)

@@ -144,6 +144,23 @@ class Project:
         """The notebooks folder."""
         return self.root / "notebooks"
 
+    def language(self, lang: str | None) -> str:
+        """``lang``, or the story's first language if None.
+
+        Raises
+        ------
+        DataError
+            If the story has no such language.
+        """
+        codes = self.manifest.codes
+        if lang is None:
+            return codes[0]
+        if lang not in codes:
+            raise DataError([Problem(str(self.root / MANIFEST), 0, "languages",
+                                     f"the story has no language {lang!r} "
+                                     f"(it has {', '.join(codes)})")])  # fmt: skip
+        return lang
+
     def check_notebooks(self, names: Iterable[str] | None = None) -> None:
         """Raise :class:`DataError` naming every notebook (default: every served one) missing.
 

@@ -35,9 +35,8 @@ from traitlets.config import Config
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
-from ._errors import DataError, Problem
 from ._i18n import translations
-from ._project import ENVIRONMENT, MANIFEST, Manifest, load_project
+from ._project import ENVIRONMENT, Manifest, load_project
 from ._static import static_routes
 
 JUPYTER_DATA = Path(__file__).resolve().parent / "share" / "jupyter"  # the template
@@ -308,11 +307,7 @@ def serve(
     from ._export import export  # the published pages, made fresh for this server
 
     story = load_project(project)
-    lang = lang or story.manifest.codes[0]
-    if lang not in story.manifest.codes:
-        raise DataError([Problem(str(story.root / MANIFEST), 0, "languages",
-                                 f"the story has no language {lang!r} "
-                                 f"(it has {', '.join(story.manifest.codes)})")])  # fmt: skip
+    lang = story.language(lang)
     published = Path(tempfile.mkdtemp(prefix="explainer-published-"))
     try:
         export(published / "site", lang=lang, project=story.root)
