@@ -7,7 +7,9 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8866
 LANG_  ?= en
 
-.PHONY: install serve lab test lint typecheck validate unit wheel-check i18n notebooks geometry vendor bench export clean
+NODE_STAMP := node_modules/.installed-stamp
+
+.PHONY: install serve lab test lint typecheck validate unit front front-test wheel-check i18n notebooks geometry vendor labextension bench export clean
 
 install: $(STAMP)
 
@@ -41,11 +43,28 @@ unit: install
 	$(BIN)/pytest --nbval notebooks/ examples/*/notebooks/
 	$(BIN)/pytest --doctest-modules src/explainer
 
+# The front end: ES modules in src/explainer/front, bundled (esbuild) into the committed
+# src/explainer/static/explainer.js. `make front` rebuilds it after a change;
+# `make front-test` runs its unit tests (node's test runner) and fails if the committed
+# bundle is not what the modules build to.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+front: $(NODE_STAMP)
+	npm run --silent build
+
+front-test: $(NODE_STAMP)
+	node --test src/explainer/front/test/
+	@npx --no-install esbuild src/explainer/front/index.js --bundle --format=esm --target=es2020 --legal-comments=none --log-level=warning --outfile=.front-check.js
+	@cmp -s .front-check.js src/explainer/static/explainer.js || (rm -f .front-check.js; echo "src/explainer/static/explainer.js is not what src/explainer/front builds to: run make front"; exit 1)
+	@rm -f .front-check.js
+
 # The built wheel, installed into a fresh environment, run from another folder.
 wheel-check: install
 	$(BIN)/python scripts/check_wheel.py . examples/*/
 
-test: lint typecheck validate unit wheel-check
+test: lint typecheck validate front-test unit wheel-check
 
 # Maintainer targets: rebuild derived files (results are committed).
 i18n: install
@@ -62,10 +81,17 @@ geometry: install
 vendor: install
 	$(BIN)/python scripts/vendor_plotly.py
 
+# JupyterLab's renderer for the views (labextension/), built into the committed
+# src/explainer/labextension with JupyterLab's own builder; needs only a rebuild when
+# labextension/src changes (the front end it loads is served, not built in).
+labextension: install
+	cd labextension && npm ci --no-audit --no-fund --loglevel=error
+	cd labextension && node node_modules/@jupyterlab/builder/lib/build-labextension.js --core-path ../$(VENV)/lib/python3*/site-packages/jupyterlab/staging .
+
 bench: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/views.py
 	$(BIN)/python benchmarks/load.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts site
+	rm -rf $(VENV) node_modules labextension/node_modules .pytest_cache .mypy_cache .ruff_cache artifacts site

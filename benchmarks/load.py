@@ -31,7 +31,7 @@ from tests.browser import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
 
 ROUNDS = (1, 5, 10, 20)
 POOL = 6  # 2 preheated kernels for each of the 3 notebooks
-READY = ".xpl-view[data-ready]"
+READY = ".xpl-linked[data-ready]"
 
 
 def kernels(server: psutil.Process) -> int:

@@ -38,7 +38,7 @@ from explainer._export import export  # noqa: E402
 from tests.browser import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
 
 RUNS = 7
-READY = ".xpl-view[data-ready]"
+READY = ".xpl-linked[data-ready]"
 KEY_TO_PAINT = """() => new Promise((resolve) => {
   const list = document.querySelector('.xpl-events');
   const plot = document.querySelector('.xpl-plot');
@@ -144,7 +144,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
-            wait_until_up(f"http://127.0.0.1:{port}/explainer/static/plotly-basic.min.js")
+            wait_until_up(f"http://127.0.0.1:{port}/explainer/static/vendor/plotly-basic.min.js")
             wait_until_idle()  # the preheated kernels have run the notebooks
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)

@@ -152,8 +152,37 @@ def test_swedish_view_leaves_no_english_interface_string(dataset: Dataset) -> No
     assert washington["title"] == "Andra ministerkonferensen: 54 medlemmar, fler än 30 på plats"
 
 
-def test_the_stored_form_says_how_to_use_it(view: LinkedView) -> None:
-    assert repr(view) == "Interactive view (timeline, map, quotes): run the notebook to use it."
+def test_the_plain_form_says_what_the_view_shows(view: LinkedView) -> None:
+    assert repr(view) == "A map and a timeline of 13 events, December 2011 to 2016."
+
+
+def test_the_view_is_an_island_beside_its_widget(view: LinkedView) -> None:
+    data, _metadata = view._repr_mimebundle_()
+    island = data["application/vnd.explainer.view+json"]
+    widget = data["application/vnd.jupyter.widget-view+json"]
+    assert island["kind"] == "linked"
+    # The painted view and the kernel's widget meet by this key.
+    assert island["key"] == view.key == view.model_id == widget["model_id"]
+    assert island["state"] == {"spec": view.spec, "selected": "launch-2012", "view": "world",
+                               "pages": view.pages, "interval_ms": 4000}  # fmt: skip
+    assert data["text/plain"] == repr(view)
+
+
+def test_keys_count_the_views_made_in_a_kernel(dataset: Dataset) -> None:
+    first, second = explainer.dashboard(dataset, "en"), explainer.dashboard(dataset, "sv")
+    number = int(first.key.removeprefix("explainer-view-"))
+    assert second.key == f"explainer-view-{number + 1}"
+
+
+def test_a_notebook_stores_its_first_view_under_the_first_key() -> None:
+    # Run from the start in a fresh kernel (nbval, JupyterLab's Run All), a notebook
+    # makes the same output again: the file does not change by being run.
+    notebook = json.loads((SRC.parents[1] / "notebooks" / "explainer-en.ipynb").read_text())
+    outputs = [o for c in notebook["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    islands = [o["data"]["application/vnd.explainer.view+json"] for o in outputs
+               if "application/vnd.explainer.view+json" in o.get("data", {})]  # fmt: skip
+    assert [i.get("key") for i in islands] == ["explainer-view-1", None]
+    assert all("execution" not in c["metadata"] for c in notebook["cells"]), "no timings"
 
 
 def test_unknown_language_is_refused(dataset: Dataset) -> None:

@@ -1,181 +1,116 @@
-"""The standalone membership map, through its object model."""
+"""This story's map, through the moments the front end draws it from (one per event)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
 from typing import Any
 
-import plotly.graph_objects as go
 import pytest
 
-import explainer
 from explainer import Dataset
-from explainer._geometry import projected_shapes
-from explainer._map import MembershipMap, small_state_markers, view_boxes
+from explainer._moments import view_spec
 
-STEPS = ["2012-12-05", "2013-06-17", "2013-07-01", "2014-03-26", "2014-09-30", "2015-12-07"]
+EVENTS = [
+    "idea-2011", "council-2012", "copenhagen-2012", "launch-2012", "canada-2013",
+    "croatia-eu-2013", "first-report-2013", "factsheet-2014", "washington-2014",
+    "london-2014", "abu-dhabi-2015", "cyber-dialogue-2015", "merger-2016",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module", params=["en", "sv"])
-def figure(request: pytest.FixtureRequest, dataset: Dataset) -> go.Figure:
-    return explainer.membership_map(dataset, lang=request.param)
+def spec(request: pytest.FixtureRequest, dataset: Dataset) -> dict[str, Any]:
+    return view_spec(dataset, request.param)
 
 
-def statuses(fig: go.Figure) -> dict[str, dict[str, str]]:
-    """{step label: {iso3: status}}: each slider step's update over the first state."""
-    data = fig.to_dict()
-    base = {
-        trace["customdata"][0]: trace["meta"]["status"]
-        for trace in data["data"]
-        if isinstance(trace.get("meta"), dict) and trace["meta"].get("iso3")
+def statuses(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """{event id: {iso3: status}}, as each moment colours the map."""
+    codes = [c["iso3"] for c in spec["countries"]]
+    return {
+        moment["id"]: {codes[i]: cell[0] for i, cell in enumerate(moment["countries"])}
+        for moment in spec["events"]
     }
-    result = {}
-    for step in data["layout"]["sliders"][0]["steps"]:
-        update, _, _traces = step["args"]
-        state = dict(base)
-        for meta in update["meta"]:
-            if meta["iso3"]:
-                state[meta["iso3"]] = meta["status"]
-        markers = update["meta"][-1]
-        for code, status in zip(markers["codes"], markers["status"], strict=True):
-            assert state[code] == status, "a marker says what its country says"
-        result[step["label"]] = state
-    return result
 
 
-def test_one_step_per_membership_date_and_no_animation_frames(figure: go.Figure) -> None:
-    # Steps are plain updates: no frames, so write_html's autoplay has nothing to
-    # animate (animated pattern fills throw in plotly.js) and title and slider agree.
-    assert not figure.frames
-    steps = figure.layout.sliders[0].steps
-    assert len(steps) == len(STEPS)
-    assert all(step.method == "update" for step in steps)
+def cell_texts(spec: dict[str, Any], event: str, iso3: str) -> list[str]:
+    """What pointing at a country says at an event: status detail, EU, sources."""
+    index = [c["iso3"] for c in spec["countries"]].index(iso3)
+    moment = next(m for m in spec["events"] if m["id"] == event)
+    return [spec["strings"][i] for i in moment["countries"][index][1:]]
 
 
-def test_slider_labels_in_each_language(dataset: Dataset) -> None:
-    en = explainer.membership_map(dataset, "en").layout.sliders[0].steps
-    sv = explainer.membership_map(dataset, "sv").layout.sliders[0].steps
-    assert [s.label for s in en] == [
-        "5 Dec 2012", "17 Jun 2013", "1 Jul 2013", "26 Mar 2014", "30 Sept 2014", "7 Dec 2015",
-    ]  # fmt: skip
-    assert [s.label for s in sv] == [
-        "5 dec. 2012", "17 juni 2013", "1 juli 2013", "26 mars 2014", "30 sep. 2014", "7 dec. 2015",
-    ]  # fmt: skip
+def test_one_moment_per_event_in_order(spec: dict[str, Any]) -> None:
+    assert [m["id"] for m in spec["events"]] == EVENTS
+    assert spec["default"] == "launch-2012"
 
 
 @pytest.mark.parametrize(
     ("iso3", "expected"),
     [
-        ("ARM", ["not_member", "may_have_joined", "may_have_joined", "may_have_joined",
-                 "joined_undated", "joined_undated"]),
-        ("XKX", ["not_member", "may_have_joined", "may_have_joined", "may_have_joined",
-                 "joined_undated", "joined_undated"]),
-        ("CAN", ["not_member", "joined", "joined", "joined", "joined", "joined"]),
-        ("VNM", ["founding", "unclear", "unclear", "unclear", "absent", "absent"]),
-        ("HRV", ["founding"] * 6),
-        ("MLT", ["founding"] * 6),
+        ("ARM", ["not_member"] * 4 + ["may_have_joined"] * 4 + ["joined_undated"] * 5),
+        ("XKX", ["not_member"] * 4 + ["may_have_joined"] * 4 + ["joined_undated"] * 5),
+        ("CAN", ["not_member"] * 4 + ["joined"] * 9),
+        ("VNM", ["not_member"] * 3 + ["founding"] + ["unclear"] * 4 + ["absent"] * 5),
+        ("HRV", ["not_member"] * 3 + ["founding"] * 10),
+        ("MLT", ["not_member"] * 3 + ["founding"] * 10),
     ],
-)  # fmt: skip
-def test_status_at_each_step(figure: go.Figure, iso3: str, expected: list[str]) -> None:
-    by_step = statuses(figure)
-    assert [state[iso3] for state in by_step.values()] == expected
+)
+def test_status_at_each_event(spec: dict[str, Any], iso3: str, expected: list[str]) -> None:
+    assert [state[iso3] for state in statuses(spec).values()] == expected
 
 
-def step_text(fig: go.Figure, index: int, iso3: str) -> str:
-    update, _, traces = fig.layout.sliders[0].steps[index].args
-    position = list(traces).index(fig.layout.meta["countries"][iso3])
-    return str(update["text"][position])
-
-
-def test_croatia_hover_switches_to_eu_on_1_july_2013(dataset: Dataset) -> None:
-    fig = explainer.membership_map(dataset, "en")
-    assert "Not in the EU" in step_text(fig, 1, "HRV")
-    assert "EU Member State" in step_text(fig, 2, "HRV")
+def test_croatia_is_shown_in_the_eu_from_1_july_2013(dataset: Dataset) -> None:
+    spec = view_spec(dataset, "en")
+    assert "Not in the EU" in cell_texts(spec, "canada-2013", "HRV")
+    assert "EU Member State" in cell_texts(spec, "croatia-eu-2013", "HRV")
 
 
 def test_titles_give_the_count_the_sources_support(dataset: Dataset) -> None:
-    fig = explainer.membership_map(dataset, "en")
-    titles = [s.args[1]["title.text"].replace("<br>", " ") for s in fig.layout.sliders[0].steps]
-    assert titles[0] == "5 December 2012: 48 countries · The alliance is launched with 48 countries"
-    assert titles[1].startswith("17 June 2013: 49 countries on record · Canada joins")
+    moments = {m["id"]: m for m in view_spec(dataset, "en")["events"]}
+    assert moments["idea-2011"]["map_title"] == "December 2011: before the launch (5 December 2012)"
+    assert moments["launch-2012"]["map_title"] == "5 December 2012: 48 countries"
+    assert moments["canada-2013"]["map_title"] == "17 June 2013: 49 countries on record"
     # The Star's 49 is a different 49 from the one on record, and the subtitle says so.
-    assert "Toronto Star, March 2013 reports 49 countries and names only some" in titles[1]
-    assert "is not the 48 plus Canada" in titles[1]
-    # A step that changes no colour says why it is a step.
-    assert titles[2].startswith("1 July 2013: 49 countries on record · Croatia joins the European")
-    assert titles[3].startswith("26 March 2014: 49 countries on record · An EU fact sheet")
-    assert "reports 53 countries without naming them" in titles[3]
-    assert titles[4].startswith("30 September 2014: 54 countries · Second ministerial conference")
+    star = moments["canada-2013"]["map_subtitle"]
+    assert "Toronto Star, March 2013 reports 49 countries and names only some" in star
+    assert "is not the 48 plus Canada" in star
+    assert "reports 53 countries without naming them" in moments["factsheet-2014"]["map_subtitle"]
+    assert moments["washington-2014"]["map_title"] == "30 September 2014: 54 countries"
     # After the last list no source gives a membership: the title says whose count it is.
-    assert titles[5].startswith("7 December 2015: 54 countries in the latest list")
-    assert fig.layout.title.text == fig.layout.sliders[0].steps[0].args[1]["title.text"]
-    sv = explainer.membership_map(dataset, "sv")
-    assert (
-        sv.layout.sliders[0]
-        .steps[4]
-        .args[1]["title.text"]
-        .startswith("30 september 2014: 54 länder · Andra")
-    )
+    assert moments["merger-2016"]["map_title"].startswith("2016: 54 countries in the latest list")
+    sv = {m["id"]: m for m in view_spec(dataset, "sv")["events"]}
+    assert sv["washington-2014"]["map_title"] == "30 september 2014: 54 länder"
 
 
-def test_long_titles_wrap(dataset: Dataset) -> None:
-    fig = explainer.membership_map(dataset, "sv")
-    for step in fig.layout.sliders[0].steps:
-        lines = step.args[1]["title.text"].replace("</span>", "").split("<br>")
-        assert all(len(line.split(">")[-1]) <= 72 for line in lines), lines
-
-
-def test_hover_names_status_eu_and_source(dataset: Dataset) -> None:
-    fig = explainer.membership_map(dataset, "sv")
-    canada = fig.data[fig.layout.meta["countries"]["CAN"]]
-    assert canada.hoveron == "fills"
-    text = step_text(fig, 4, "CAN")
-    assert text.startswith("<b>Kanada</b><br>Anslöt sig den 17 juni 2013")
-    assert "Kanadas regering, pressmeddelande 17 juni 2013" in text.replace("<br>", " ")
-    assert "Inte med i EU" in text
-    lines = text.split("<br>")
-    assert all(len(line) <= 48 for line in lines if "<b>" not in line), "hover lines wrap"
+def test_pointing_at_a_country_names_status_eu_and_source(dataset: Dataset) -> None:
+    sv = view_spec(dataset, "sv")
+    detail, group, sources = cell_texts(sv, "washington-2014", "CAN")
+    assert detail == "Anslöt sig den 17 juni 2013"
+    assert group == "Inte med i EU"
+    assert "Kanadas regering, pressmeddelande 17 juni 2013" in sources
+    names = {c["iso3"]: c["name"] for c in sv["countries"]}
+    assert names["CAN"] == "Kanada"
 
 
 def test_undated_joiners_say_date_not_published(dataset: Dataset) -> None:
-    en = explainer.membership_map(dataset, "en")
-    sv = explainer.membership_map(dataset, "sv")
-    assert "exact date not published" in step_text(en, 4, "ARM").replace("<br>", " ")
-    assert "exakt datum ej publicerat" in step_text(sv, 4, "ARM").replace("<br>", " ")
+    en = view_spec(dataset, "en")
+    sv = view_spec(dataset, "sv")
+    assert "exact date not published" in cell_texts(en, "washington-2014", "ARM")[0]
+    assert "exakt datum ej publicerat" in cell_texts(sv, "washington-2014", "ARM")[0]
 
 
-def test_small_states_get_markers_that_cover_no_neighbour(dataset: Dataset) -> None:
-    shapes = [s for s in projected_shapes(dataset) if s.iso3 in dataset.countries]
-    anchors = {s.iso3: s.anchor for s in shapes}
-    for box in view_boxes(dataset, "en"):
-        scale = box.km_per_px((640, 330))
-        radii = small_state_markers(shapes, scale)
-        for code, radius in radii.items():
-            for other, point in anchors.items():
-                if other != code:
-                    distance = ((point[0] - anchors[code][0]) ** 2
-                                + (point[1] - anchors[code][1]) ** 2) ** 0.5 / scale  # fmt: skip
-                    assert distance > radius, (box.id, code, other)
-    world, europe = (small_state_markers(shapes, b.km_per_px((640, 330)))
-                     for b in view_boxes(dataset, "en"))  # fmt: skip
-    assert "MLT" in world and "MLT" in europe
-    assert not {"DEU", "FRA", "USA"} & set(world)
+def test_views_are_the_storys(spec: dict[str, Any], dataset: Dataset) -> None:
+    assert [v["name"] for v in spec["views"]] == [v.name.get(spec["lang"]) for v in dataset.views]
+    world, europe = spec["views"]
+    assert europe["x"][1] - europe["x"][0] < (world["x"][1] - world["x"][0]) / 4
 
 
-def test_views_are_buttons_that_keep_the_date(figure: go.Figure, dataset: Dataset) -> None:
-    [menu] = figure.layout.updatemenus
-    assert [b.label for b in menu.buttons] == [v.name.get(figure.layout.meta["lang"])
-                                              for v in dataset.views]  # fmt: skip
-    for button in menu.buttons:
-        _restyle, relayout, traces = button.args
-        assert list(traces) == [figure.layout.meta["markers"]], "views move only the markers"
-        assert {"xaxis.range", "yaxis.range"} <= set(relayout)
-        assert "title.text" not in relayout
-
-
-def test_every_drawn_country_carries_its_iso3(figure: go.Figure, dataset: Dataset) -> None:
-    codes = {t.customdata[0] for t in figure.data if t.hoveron == "fills"}
-    assert codes == set(dataset.countries)
+def test_every_listed_country_has_one_shape_with_its_iso3(
+    spec: dict[str, Any], dataset: Dataset
+) -> None:
+    traces = spec["figure"]["data"]
+    assert {c["iso3"] for c in spec["countries"]} == set(dataset.countries)
+    for country in spec["countries"]:
+        assert traces[country["trace"]]["customdata"] == [country["iso3"]]
 
 
 def walk(value: Any) -> list[str]:
@@ -186,41 +121,12 @@ def walk(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else []
 
 
-def test_no_url_in_the_figure(figure: go.Figure) -> None:
-    assert not [s for s in walk(figure.to_dict()) if "http" in s]
+def test_no_url_in_the_figure(spec: dict[str, Any]) -> None:
+    assert not [s for s in walk(spec["figure"]) if "http" in s]
 
 
-def test_figure_json_within_300_kb(figure: go.Figure) -> None:
-    assert len(figure.to_json().encode()) <= 300 * 1024
-
-
-def test_the_figure_shows_itself_with_offline_tools_only(
-    figure: MembershipMap, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import plotly.io as pio
-
-    monkeypatch.setattr(pio.renderers, "default", "plotly_mimetype")  # as in a notebook
-    bundle = figure._repr_mimebundle_()
-    config = bundle["application/vnd.plotly.v1+json"]["config"]
-    assert config["displaylogo"] is False
-    assert "sendChartToCloud" in config["modeBarButtonsToRemove"]
-    assert "sendChartToCloud" in figure.layout.modebar.remove
-
-
-def test_write_html_gives_a_titled_page_in_the_maps_language(
-    dataset: Dataset, tmp_path: Path
-) -> None:
-    path = tmp_path / "map.html"
-    explainer.membership_map(dataset, "sv").write_html(path, include_plotlyjs=True)
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith('<!DOCTYPE html>\n<html lang="sv">')
-    assert (
-        "<title>Global Alliance against Child Sexual Abuse Online, 2012–2014: medlemmar, "
-        "5 december 2012 till 7 december 2015</title>"
-    ) in text
-    assert "<main>" in text and "<h1>" in text
-    assert '"displaylogo": false' in text
-    assert "Plotly.animate" not in text
+def test_the_views_data_within_300_kb(spec: dict[str, Any]) -> None:
+    assert len(json.dumps(spec).encode()) <= 300 * 1024
 
 
 def test_every_status_differs_without_colour() -> None:
@@ -233,4 +139,4 @@ def test_every_status_differs_without_colour() -> None:
 
 def test_unknown_language_is_refused(dataset: Dataset) -> None:
     with pytest.raises(ValueError, match="lang must be one of en, sv"):
-        explainer.membership_map(dataset, "de")
+        view_spec(dataset, "de")

@@ -225,7 +225,6 @@ def test_every_input_is_refused_cleanly_or_renders(project: Path, name: str) -> 
         return
     assert expected is None, f"{name} was accepted"
     for lang in ("en", "sv"):
-        explainer.membership_map(dataset, lang).to_json()
         view_spec(dataset, lang)
     page = export(project / "site", "en", project).read_text(encoding="utf-8")
     assert (
@@ -278,7 +277,6 @@ def test_random_damage_never_escapes_the_contract(
         assert all(PROBLEM.match(str(p)) for p in error.problems)
         return
     for lang in ("en", "sv"):
-        explainer.membership_map(dataset, lang).to_json()
         view_spec(dataset, lang)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page
@@ -24,6 +26,15 @@ from .view_checks import (
     assert_markers_name_their_state,
     view_state,
 )
+
+ISLAND = re.compile(
+    r'<script type="application/json" data-explainer-view="[^"]+">(.*?)</script>', re.S
+)
+
+
+def islands(page: str) -> list[dict[str, Any]]:
+    """The views a page paints, as the JSON it paints them from."""
+    return [json.loads(text) for text in ISLAND.findall(page)]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +55,8 @@ def test_one_page_per_language_and_a_data_page(site: Path) -> None:
     assert "Innehållsvarning" in swedish and "Content note" not in swedish
     for page in (english, swedish):
         assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
-        assert page.count("data-explainer-view=") == 1
+        # The linked view, and the quote cards drawn by the same front end.
+        assert [island["kind"] for island in islands(page)] == ["linked", "quotes"]
         assert "<main>" in page
 
 
@@ -58,10 +70,13 @@ def test_the_story_page_carries_every_event_quote_and_source(
     site: Path, dataset: explainer.Dataset
 ) -> None:
     text = (site / "index.html").read_text(encoding="utf-8")
+    linked, quotes = islands(text)
     for event in dataset.events:  # in the linked view's data and in the events table
         assert f"id='event-{event.id}'" in text
-    for quote in dataset.quotes:
-        assert f'data-quote="{quote.id}"' in text
+    assert [m["id"] for m in linked["state"]["spec"]["events"]] == [e.id for e in dataset.events]
+    shown = [q["id"] for group in quotes["state"]["groups"] for q in group["quotes"]]
+    assert shown == [q.id for e in dataset.events for q in dataset.quotes_for(e.id)]
+    assert sorted(shown) == sorted(q.id for q in dataset.quotes)
     for source in dataset.sources:
         assert f'id="source-{source}"' in text
     # Links between notebooks became links between pages.

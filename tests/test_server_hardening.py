@@ -55,7 +55,9 @@ def server() -> Iterator[Server]:
         f"Kernel pool of {nb} is filled"
         for nb in ("explainer-en.ipynb", "explainer-sv.ipynb", "data-and-sources.ipynb")
     )
-    with running(command, f"{url}/explainer/static/plotly-basic.min.js", 300, markers) as proc:
+    with running(
+        command, f"{url}/explainer/static/vendor/plotly-basic.min.js", 300, markers
+    ) as proc:
         server = Server(url, psutil.Process(proc.pid))
         assert server.wait_for_kernels(POOL) == POOL
         time.sleep(15)  # the preheated kernels run their notebooks

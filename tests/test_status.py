@@ -12,8 +12,8 @@ import datetime as dt
 import pytest
 
 from explainer import Dataset, StatusKind
-from explainer._labels import hover_lines, status_name
-from explainer._table import members_table
+from explainer._labels import country_detail, group_label, status_name
+from explainer._moments import members_state
 
 D = dt.date
 LAUNCH, SECOND, THIRD = D(2020, 1, 1), D(2021, 1, 31), D(2021, 12, 31)
@@ -108,7 +108,10 @@ def test_a_reported_count_shows_once_its_month_is_over(tiny: Dataset) -> None:
 def test_every_kind_has_a_name_and_a_hover_text(tiny: Dataset, lang: str) -> None:
     seen = {}
     for iso3, on, kind, *_ in CASES:
-        seen[kind] = " ".join(hover_lines(tiny, tiny.status_on(iso3, on), lang))
+        status = tiny.status_on(iso3, on)
+        seen[kind] = " ".join(
+            [country_detail(tiny, status, lang), group_label(tiny, status.in_group, lang)]
+        )
     names = {status_name(tiny, kind, lang) for kind in StatusKind}
     assert len(names) == len(StatusKind), "two kinds share a name"
     assert len(set(seen.values())) == len(seen)
@@ -118,18 +121,19 @@ def test_story_words_replace_the_engines(tiny: Dataset) -> None:
     # tiny's story.yml names the "joined" kind in its own words.
     assert status_name(tiny, StatusKind.JOINED, "en") == "Acceded"
     assert status_name(tiny, StatusKind.JOINED, "sv") == "Anslöt sig"
-    text = " ".join(hover_lines(tiny, tiny.status_on("ISL", THIRD), "en"))
-    assert "Acceded on 1 June 2020" in text
+    assert "Acceded on 1 June 2020" in country_detail(tiny, tiny.status_on("ISL", THIRD), "en")
 
 
 def test_a_story_name_without_a_detail_is_also_the_detail(tiny: Dataset) -> None:
     # story.yml names "not_member" but gives no sentence: the hover uses the name.
     before = tiny.status_on("ISL", dt.date(2020, 1, 1))
     assert before.kind is StatusKind.NOT_MEMBER
-    assert hover_lines(tiny, before, "sv")[1] == "Inte med"
+    assert country_detail(tiny, before, "sv") == "Inte med"
 
 
 def test_the_members_table_has_the_group_column_the_story_names(tiny: Dataset) -> None:
-    table = members_table(tiny, SECOND, "en")
-    assert "<th scope='col'>EU</th>" in table or '<th scope="col">EU</th>' in table
-    assert table.count("<tr") == 1 + 5  # a header row and one per country
+    table = members_state(tiny, SECOND, "en")
+    assert table["labels"]["group"] == "EU"
+    assert len(table["moment"]["rows"]) == 5  # one per country
+    group_texts = {table["strings"][cell[2]] for cell in table["moment"]["countries"]}
+    assert group_texts == {"EU Member State", "Not in the EU"}

@@ -41,7 +41,7 @@ def server() -> Iterator[str]:
     markers = tuple(
         f"Kernel pool of {nb} is filled" for nb in ("explainer-en.ipynb", "explainer-sv.ipynb")
     )
-    with running(command, f"{url}/explainer/static/plotly-basic.min.js", 300, markers):
+    with running(command, f"{url}/explainer/static/vendor/plotly-basic.min.js", 300, markers):
         yield url
 
 
@@ -60,7 +60,7 @@ def test_first_screen_is_the_linked_view_on_the_launch(
     page = open_story(offline_page, server + "/")
     assert_agrees(page, dataset, default_event(dataset), "en", announced=False)
     assert page.evaluate("document.documentElement.lang") == "en"
-    assert page.locator("[role=main] .xpl-view").count() == 1
+    assert page.locator("main .xpl-linked").count() == 1
     assert page.locator(".jp-CodeCell .jp-InputArea-editor").count() == 0, "no code is shown"
     assert "import explainer" not in page.content()
     # The presenter sees the timeline and the whole map without scrolling.
@@ -70,6 +70,44 @@ def test_first_screen_is_the_linked_view_on_the_launch(
     assert axe_violations(page) == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "voila-en-1280x720.png"))
+
+
+LIVE = "() => [...(globalThis.__explainerViews || {views: []}).views].some((v) => v.model.live)"
+LIVE_SELECTED = "() => [...globalThis.__explainerViews.views].map((v) => v.model.get('selected'))"
+
+
+def test_the_page_paints_before_its_kernel_joins_and_a_key_pressed_then_counts(
+    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
+) -> None:
+    opened = offline_page(1280, 720)
+    page = opened.page
+    sockets: list[str] = []
+    page.on("websocket", lambda socket: sockets.append(socket.url))
+    page.goto(server + "/", wait_until="commit")
+    page.wait_for_selector(READY, timeout=120_000)
+    # Painted from the page's own data island: no connection to a kernel yet.
+    assert sockets == [], "the first view waited for the kernel"
+    assert page.evaluate(LIVE) is False
+    assert_agrees(page, dataset, default_event(dataset), "en", announced=False)
+    page.get_by_role("listbox").focus()
+    page.keyboard.press("End")
+    assert_agrees(page, dataset, dataset.events[-1], "en")
+    # The kernel's widget joins the painted view, without drawing it again, and keeps
+    # what the reader chose before it came.
+    first_map = page.evaluate_handle("() => document.querySelector('.xpl-plotly')")
+    page.wait_for_function(LIVE, timeout=120_000)
+    assert any("/api/kernels/" in url for url in sockets)
+    assert page.evaluate(LIVE_SELECTED) == [dataset.events[-1].id]
+    page.wait_for_timeout(1000)  # the kernel would send its own value back if it refused
+    assert page.evaluate(LIVE_SELECTED) == [dataset.events[-1].id]
+    assert page.locator(".xpl-linked").count() == 1
+    assert page.evaluate("(node) => node === document.querySelector('.xpl-plotly')", first_map)
+    # A key now goes through the live model.
+    page.keyboard.press("Home")
+    assert_agrees(page, dataset, dataset.events[0], "en")
+    assert page.evaluate(LIVE_SELECTED) == [dataset.events[0].id]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "voila-en-live.png"))
 
 
 def test_arrow_keys_step_through_every_event_without_the_kernel(
@@ -103,7 +141,7 @@ def test_the_language_link_opens_the_swedish_page_at_the_same_moment(
     page.wait_for_selector(READY, timeout=120_000)
     assert page.url.endswith("/explainer-sv.ipynb#washington-2014")
     assert page.evaluate("document.documentElement.lang") == "sv"
-    assert "Innehållsvarning" in page.locator("[role=main]").text_content()
+    assert "Innehållsvarning" in page.locator("main").text_content()
     assert_agrees(page, dataset, dataset.event("washington-2014"), "sv", announced=False)
     assert axe_violations(page) == []
     ARTIFACTS.mkdir(exist_ok=True)
@@ -187,7 +225,7 @@ def test_kernel_refuses_code_sent_from_the_browser(
 
 def test_plotly_is_served_once_as_a_cacheable_file(server: str) -> None:
     with urllib.request.urlopen(
-        server + "/explainer/static/plotly-basic.min.js", timeout=30
+        server + "/explainer/static/vendor/plotly-basic.min.js", timeout=30
     ) as response:
         assert response.status == 200
         assert "max-age=86400" in response.headers["Cache-Control"]

@@ -17,7 +17,7 @@ from explainer._labels import STYLES
 from explainer._map import map_title
 from explainer._schema import Event
 
-READY = ".xpl-view[data-ready]"
+READY = ".xpl-linked[data-ready]"
 # Members that must be told apart in the Europe view: every European member (and the
 # Caucasus), small states included.
 EUROPE = {

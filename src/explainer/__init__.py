@@ -16,7 +16,6 @@ from ._status import CountryStatus, StatusKind
 
 if TYPE_CHECKING:
     from ._linked_view import LinkedView, dashboard
-    from ._map import membership_map
     from ._story import (
         all_quotes,
         caveats,
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
 # The views load plotly, geopandas and the widget stack (about a second): imported when
 # first used, so that `explainer validate` after a CSV edit stays quick.
 _VIEWS = {
-    "LinkedView": "_linked_view", "dashboard": "_linked_view", "membership_map": "_map",
+    "LinkedView": "_linked_view", "dashboard": "_linked_view",
     **{name: "_story" for name in ("all_quotes", "caveats", "country_notes", "events_table",
                                    "members_on_list", "open_questions", "sources_list",
                                    "targets_table")},
@@ -63,7 +62,6 @@ __all__ = [
     "load_dataset",
     "load_project",
     "members_on_list",
-    "membership_map",
     "open_questions",
     "sources_list",
     "targets_table",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 import os
 import shutil
 import tempfile
@@ -24,6 +23,7 @@ import jinja2
 import plotly.graph_objects as go
 
 from ._html import HTMLFragment
+from ._islands import Island
 from ._linked_view import STATIC, LinkedView
 from ._loading import load_dataset
 from ._notebook_page import notebook_body, plain
@@ -31,6 +31,8 @@ from ._project import ENVIRONMENT, Manifest, load_project
 from ._static import PLOTLY_JS
 
 HERE = Path(__file__).resolve().parent
+# The page skeleton, and the parts of it that Voilà's template shares.
+TEMPLATES = [HERE / "templates", HERE / "share" / "jupyter" / "voila" / "templates" / "explainer"]
 # Only the tools that work offline; nothing that uploads or selects.
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -54,10 +56,22 @@ def page_names(manifest: Manifest, home: str) -> dict[str, str]:
     return names
 
 
-def _json_for_script(value: Any) -> str:
-    """JSON that cannot end the <script> element it sits in."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def _templates() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True
+    )
+
+
+def _island_payload(value: Any) -> dict[str, Any] | None:
+    """The island a displayed value paints from, if it is a view of ours."""
+    if isinstance(value, LinkedView):
+        # A static page has no kernel to meet: no key.
+        payload = value.island()
+        payload.pop("key", None)
+        return payload
+    if isinstance(value, Island):
+        return value.payload()
+    return None
 
 
 class _Page:
@@ -68,12 +82,14 @@ class _Page:
         self.islands = 0
         self.figures = 0
         self.needs_plotly = False
+        self.macros = _templates().get_template("explainer.macro.j2").module
 
     def display(self, value: Any) -> str:
         if value is None:
             return ""
-        if isinstance(value, LinkedView):
-            return self.island(value)
+        payload = _island_payload(value)
+        if payload is not None:
+            return self.island(payload)
         if isinstance(value, go.Figure):
             self.needs_plotly = True
             self.figures += 1  # its inline script calls Plotly as soon as it is parsed
@@ -83,18 +99,14 @@ class _Page:
             return str(value._repr_html_())
         return plain(value)
 
-    def island(self, view: LinkedView) -> str:
+    def island(self, payload: dict[str, Any]) -> str:
         self.islands += 1
-        self.needs_plotly = True
-        host = f"xpl-view-{self.islands}"
-        pages = [{**p, "href": self.pages.get(p["href"], p["href"])} for p in view.pages]
-        state = {"spec": view.spec, "selected": view.selected, "view": view.view,
-                 "pages": pages, "interval_ms": view.interval_ms}  # fmt: skip
-        return (
-            f'<div class="xpl-view-host" id="{host}"></div>'
-            f'<script type="application/json" data-explainer-view="{host}">'
-            f"{_json_for_script(state)}</script>"
-        )
+        if payload.get("kind") == "linked":
+            self.needs_plotly = True
+            state = payload["state"]
+            pages = [{**p, "href": self.pages.get(p["href"], p["href"])} for p in state["pages"]]
+            payload = {**payload, "state": {**state, "pages": pages}}
+        return str(self.macros.island(f"xpl-view-{self.islands}", payload))  # type: ignore[attr-defined]
 
 
 @contextmanager
@@ -115,28 +127,23 @@ def render_page(notebook: Path, pages: dict[str, str]) -> str:
     """One notebook as a complete, self-contained HTML page."""
     page = _Page(pages)
     body, metadata = notebook_body(notebook, pages, page.display)
-    css = "\n".join(
-        (STATIC / name).read_text(encoding="utf-8")
-        for name in ("page.css", "story.css", "linked_view.css")
-    )
-    module = (STATIC / "linked_view.js").read_bytes()
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=False,
-        keep_trailing_newline=True,
-    )  # fmt: skip
     from . import __version__
 
-    return environment.get_template("page.html.j2").render(
-        lang=html.escape(str(metadata.get("language_code", "en")), quote=True),
-        title=html.escape(str(metadata.get("title", notebook.stem))),
-        version=__version__,
-        css=css,
-        body=body,
-        plotly_js=PLOTLY_JS.read_text(encoding="utf-8") if page.needs_plotly else "",
-        # A plain figure needs plotly.js before it; a linked view alone loads it last.
-        plotly_first=page.figures > 0,
-        islands=page.islands,
-        view_module=base64.b64encode(module).decode("ascii"),
+    return (
+        _templates()
+        .get_template("page.html.j2")
+        .render(
+            lang=html.escape(str(metadata.get("language_code", "en")), quote=True),
+            title=html.escape(str(metadata.get("title", notebook.stem))),
+            version=__version__,
+            css=(STATIC / "explainer.css").read_text(encoding="utf-8"),
+            body=body,
+            plotly_js=PLOTLY_JS.read_text(encoding="utf-8") if page.needs_plotly else "",
+            # A plain figure needs plotly.js before it; a linked view alone loads it last.
+            plotly_first=page.figures > 0,
+            islands=page.islands,
+            view_module=base64.b64encode((STATIC / "explainer.js").read_bytes()).decode("ascii"),
+        )
     )
 
 

@@ -131,21 +131,6 @@ def source_labels(dataset: Dataset, ids: Sequence[str], lang: str) -> str:
     return "; ".join(dataset.sources[s].label(lang) for s in ids if s in dataset.sources)
 
 
-def hover_lines(dataset: Dataset, status: CountryStatus, lang: str) -> list[str]:
-    """What pointing at a country says, as plain text: name, status, EU, sources."""
-    _ = translations(lang).gettext
-    lines = [
-        dataset.countries[status.iso3].name(lang),
-        status_detail(dataset, status, lang),
-        group_label(dataset, status.in_group, lang),
-    ]
-    lines = [line for line in lines if line]
-    shorts = source_labels(dataset, status.sources[:2], lang)
-    if shorts:
-        lines.append(_("Source: {source}").format(source=shorts))
-    return lines
-
-
 def count_sentence(dataset: Dataset, count: ReportedCount, lang: str) -> str:
     """What a source says of a count: "… reports 49 countries and names only some of them"."""
     _ = translations(lang).gettext

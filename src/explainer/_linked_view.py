@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import anywidget
 import traitlets
 
 from ._dataset import Dataset
 from ._i18n import translations
+from ._islands import MIME_TYPE
 from ._loading import load_dataset
 from ._moments import view_spec
 
@@ -36,14 +38,19 @@ class LinkedView(anywidget.AnyWidget):
     ``spec``; stepping through the timeline needs no round trip to the kernel. Set
     ``selected`` (an event id) to move the view; observe it to follow the viewer.
     A browser may change only ``selected`` and ``view``, and only to known values.
+
+    Displayed, the view is also an island (``application/vnd.explainer.view+json``)
+    that the front end paints before, or without, a kernel; the widget then joins the
+    painted view by its ``key``. The key (and the widget's model id) count the views
+    made in this kernel, so a notebook run from the start stores the same output every
+    time.
     """
 
-    _esm = STATIC / "linked_view.js"
-    # The story's card and table styles first, then the view's own layout.
-    _css = "\n".join(
-        (STATIC / name).read_text(encoding="utf-8") for name in ("story.css", "linked_view.css")
-    )
+    _esm = STATIC / "explainer.js"
+    _css = STATIC / "explainer.css"
+    _made: ClassVar[itertools.count[int]] = itertools.count(1)
 
+    key = traitlets.Unicode("").tag(sync=True)
     spec = traitlets.Dict().tag(sync=True)
     selected = traitlets.Unicode("").tag(sync=True)
     view = traitlets.Unicode("").tag(sync=True)
@@ -55,7 +62,11 @@ class LinkedView(anywidget.AnyWidget):
         self._events = frozenset(e["id"] for e in spec["events"])
         self._views = frozenset(v["id"] for v in spec["views"])
         kwargs.setdefault("pages", language_links(dataset.manifest.notebooks.home, lang))
-        super().__init__(spec=spec, selected=spec["default"], view=spec["views"][0]["id"], **kwargs)
+        key = f"explainer-view-{next(self._made)}"
+        kwargs.setdefault("model_id", key)
+        super().__init__(
+            key=key, spec=spec, selected=spec["default"], view=spec["views"][0]["id"], **kwargs
+        )
         self.dataset = dataset
         self.lang = lang
 
@@ -119,10 +130,25 @@ class LinkedView(anywidget.AnyWidget):
             raise KeyError(event_id)
         self.selected = event_id
 
+    def island(self) -> dict[str, Any]:
+        """What the front end paints the view from: its key and state, as JSON."""
+        state = {name: getattr(self, name) for name in ("spec", "selected", "view", "pages",
+                                                        "interval_ms")}  # fmt: skip
+        return {"kind": "linked", "key": self.key, "state": state}
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        # anywidget's bundle (the widget view, for front ends without the island's
+        # renderer) with the island beside it.
+        data, metadata = super()._repr_mimebundle_(**kwargs) or ({}, {})
+        return {**data, MIME_TYPE: self.island(), "text/plain": repr(self)}, metadata
+
     def __repr__(self) -> str:
-        # The plain form a notebook stores: what a reader without a kernel sees.
+        # The plain form: what a reader with no renderer for the view sees.
         _ = translations(self.lang).gettext
-        return _("Interactive view (timeline, map, quotes): run the notebook to use it.")
+        events = self.spec["events"]
+        return _("A map and a timeline of {count} events, {start} to {end}.").format(
+            count=len(events), start=events[0]["date"], end=events[-1]["date"]
+        )
 
 
 def dashboard(dataset: Dataset | None = None, lang: str = "en") -> LinkedView:

@@ -113,14 +113,15 @@ def _country_cell(
     ]
 
 
-def _moment(
-    dataset: Dataset, event: Event, codes: list[str], lang: str, strings: _Strings
+def _table(
+    dataset: Dataset, on: dt.date, caption: str, codes: list[str], lang: str, strings: _Strings
 ) -> dict[str, Any]:
-    _ = translations(lang).gettext
-    on = event.last_day
-    label = event_date_label(event, lang)
+    """The members table on ``on``: its caption, each country's cell, the rows in order.
+
+    Rows are members first (by status), then by name; before the first list, countries
+    that were no members are left out.
+    """
     statuses = dataset.statuses_on(on)
-    title, subtitle = map_title(dataset, on, lang, label)
     shown = [
         i
         for i, code in enumerate(codes)
@@ -130,8 +131,31 @@ def _moment(
     def order(i: int) -> tuple[int, str]:
         return ORDER_INDEX[statuses[codes[i]].kind], dataset.countries[codes[i]].name(lang)
 
-    rows = sorted(shown, key=order)
-    members = sum(s.is_member for s in statuses.values())
+    return {
+        "caption": caption,
+        "countries": [_country_cell(dataset, statuses[code], lang, strings) for code in codes],
+        "rows": sorted(shown, key=order),
+    }
+
+
+def _caption(dataset: Dataset, on: dt.date, label: str, lang: str, whole_day: bool) -> str:
+    _ = translations(lang).gettext
+    members = sum(s.is_member for s in dataset.statuses_on(on).values())
+    template = (
+        _("Members on {date}: {count} countries on record")
+        if whole_day
+        else _("Members in {date}: {count} countries on record")
+    )
+    return template.format(date=label, count=members)
+
+
+def _moment(
+    dataset: Dataset, event: Event, codes: list[str], lang: str, strings: _Strings
+) -> dict[str, Any]:
+    on = event.last_day
+    label = event_date_label(event, lang)
+    title, subtitle = map_title(dataset, on, lang, label)
+    caption = _caption(dataset, on, label, lang, event.precision in {"day", "range"})
     return {
         "id": event.id,
         "date": label,
@@ -143,14 +167,8 @@ def _moment(
         "map_title": title,
         "map_subtitle": subtitle,
         "description": map_description(dataset, on, lang, label),
-        "countries": [_country_cell(dataset, statuses[code], lang, strings) for code in codes],
         "quotes": [quote_record(dataset, q, lang) for q in dataset.quotes_for(event.id)],
-        "caption": (
-            _("Members on {date}: {count} countries on record")
-            if event.precision in {"day", "range"}
-            else _("Members in {date}: {count} countries on record")
-        ).format(date=label, count=members),
-        "rows": rows,
+        **_table(dataset, on, caption, codes, lang, strings),
     }
 
 
@@ -164,6 +182,7 @@ def _labels(dataset: Dataset, lang: str) -> dict[str, str]:
         "source": _("Source: {source}"),
         "help": _("Click an event, or use the arrow keys, Home and End in the list."),
         "quotes": _("Quotes"),
+        "event": _("Selected event"),
         "no_quotes": _("No quote recorded for this event."),
         "members": _("Members"),
         "country": _("Country"),
@@ -225,17 +244,7 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
             for code in codes
         ],
         "markers": figure.layout.meta["markers"],
-        "styles": {
-            kind.value: {
-                "fill": s.fill,
-                "line": s.line,
-                "pattern": s.pattern,
-                "dash": s.dash,
-                "symbol": s.symbol,
-                "name": status_name(dataset, kind, lang),
-            }
-            for kind, s in STYLES.items()
-        },
+        "styles": _styles(dataset, lang),
         "legend": [k.value for k in legend_kinds(dataset)],
         "views": [{"id": b.id, "name": b.name, "x": b.x_range, "y": b.y_range} for b in boxes],
         "labels": _labels(dataset, lang),
@@ -244,3 +253,52 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
         "default": first.id,
         "csv": {"name": csv_download_name(dataset), "text": membership_csv(dataset)},
     }
+
+
+def _styles(dataset: Dataset, lang: str) -> dict[str, dict[str, Any]]:
+    return {
+        kind.value: {
+            "fill": s.fill,
+            "line": s.line,
+            "pattern": s.pattern,
+            "dash": s.dash,
+            "symbol": s.symbol,
+            "name": status_name(dataset, kind, lang),
+        }
+        for kind, s in STYLES.items()
+    }
+
+
+def members_state(dataset: Dataset, on: dt.date, lang: str) -> dict[str, Any]:
+    """The members table on ``on`` as the front end draws it on its own, with the CSV.
+
+    The same table (and the same code in the browser) as the linked view's.
+    """
+    dataset.check_lang(lang)
+    codes = sorted(dataset.countries, key=lambda c: dataset.countries[c].name(lang))
+    strings = _Strings()
+    label = format_day(on, lang)
+    moment = _table(dataset, on, _caption(dataset, on, label, lang, True), codes, lang, strings)
+    return {
+        "lang": lang,
+        "labels": _labels(dataset, lang),
+        "styles": _styles(dataset, lang),
+        "strings": strings.table,
+        "countries": [{"iso3": c, "name": dataset.countries[c].name(lang)} for c in codes],
+        "moment": moment,
+        "csv": {"name": csv_download_name(dataset), "text": membership_csv(dataset)},
+    }
+
+
+def quotes_state(dataset: Dataset, lang: str) -> dict[str, Any]:
+    """Every quote card, event by event, as the front end draws them."""
+    _ = translations(dataset.check_lang(lang)).gettext
+    groups = [
+        {
+            "heading": f"{event_date_label(e, lang)}: {e.title.get(lang)}",
+            "quotes": [quote_record(dataset, q, lang) for q in dataset.quotes_for(e.id)],
+        }
+        for e in dataset.events
+        if dataset.quotes_for(e.id)
+    ]
+    return {"lang": lang, "groups": groups, "empty": _("No quote recorded for this event.")}

@@ -6,7 +6,7 @@ What a presenter's server exposes, and why (SECURITY.md says it for people):
   notebook source, no query parameters (a template or theme from the address would
   switch off the offline template and start a cold kernel);
 - ``/published/``: the exported pages, for an audience that should not take a kernel;
-- ``/explainer/static/plotly-basic.min.js``, cached by browsers;
+- ``/explainer/static/``: the front end, its stylesheet and plotly.js (see ``_static``);
 - kernels: a page gets a preheated kernel, gives it back when it closes (the unload
   beacon's ``_xsrf`` cookie is set), idle kernels without a page are culled, and past
   ``max_viewers`` (or when no preheated kernel is left and a crowd is watching) a
@@ -17,7 +17,6 @@ What a presenter's server exposes, and why (SECURITY.md says it for people):
 
 from __future__ import annotations
 
-import html
 import ipaddress
 import os
 import re
@@ -27,6 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from jupyter_server.utils import url_path_join
 from tornado import web
@@ -40,6 +40,7 @@ from ._project import ENVIRONMENT, Manifest, load_project
 from ._static import static_routes
 
 JUPYTER_DATA = Path(__file__).resolve().parent / "share" / "jupyter"  # the template
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # pages of our own
 # Handlers Voilà adds that the pages do not need: a file tree and a contents API that
 # would hand out notebook sources, and login/logout (there is no login).
 POOL_SIZE = 2  # preheated kernels per notebook
@@ -102,22 +103,22 @@ def busy_page(lang: str, base_url: str, viewers: int, story: str = "", note: str
     page is the only one a viewer may see before the story's own.
     """
     _ = translations(lang).gettext
-    title = html.escape(_("The presenter's server is busy"))
-    text = html.escape(
-        _("{count} people are using the live explainer on this computer, as many as it "
-          "serves at once. The same story, with the same map and timeline, is on the "
-          "published page, which needs no server power:").format(count=viewers)
-    )  # fmt: skip
-    link = html.escape(_("Open the published page"))
-    href = html.escape(url_path_join(base_url, "/published/"), quote=True)
-    about = f"<p><b>{html.escape(story)}</b></p>" if story else ""
-    about += f"<p><small>{html.escape(note)}</small></p>" if note else ""
-    return (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<title>{title}</title></head><body style="font-family: sans-serif; max-width: '
-        f'40rem; margin: 2rem auto; padding: 0 1rem"><main><h1>{title}</h1>{about}'
-        f'<p>{text}</p><p><a href="{href}">{link}</a></p></main></body></html>'
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True
+    )
+    return environment.get_template("busy.html.j2").render(
+        lang=lang,
+        heading=_("The presenter's server is busy"),
+        text=_(
+            "{count} people are using the live explainer on this computer, as many as it "
+            "serves at once. The same story, with the same map and timeline, is on the "
+            "published page, which needs no server power:"
+        ).format(count=viewers),
+        link=_("Open the published page"),
+        published=url_path_join(base_url, "/published/"),
+        stylesheet=url_path_join(base_url, "/explainer/static/explainer.css"),
+        story=story,
+        note=note,
     )
 
 
@@ -274,6 +275,7 @@ def voila_config(
     # is shown).
     voila.extension_denylist = [
         "jupyterlab-plotly", "@voila-dashboards/jupyterlab-preview", "jupyterlab_pygments",
+        "explainer-view",
     ]  # fmt: skip
     # Kernels of pages that are gone: checked every 30 s, culled after 2 idle minutes.
     config.MappingKernelManager.cull_idle_timeout = 120

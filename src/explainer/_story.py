@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from pathlib import Path
 
 from ._dataset import Dataset
 from ._html import HTMLFragment
 from ._i18n import event_date_label, format_day, format_partial, translations
+from ._islands import Island
 from ._labels import count_sentence
 from ._loading import load_dataset
-from ._quotes import quote_cards
+from ._moments import members_state, quotes_state
 from ._schema import Target
-from ._table import csv_download_link, members_table
-
-STORY_CSS = (Path(__file__).resolve().parent / "static" / "story.css").read_text(encoding="utf-8")
 
 
 def _html(body: str, lang: str) -> HTMLFragment:
-    return HTMLFragment(
-        f'<style>{STORY_CSS}</style><div class="xpl-story" lang="{lang}">{body}</div>'
-    )
+    # Styled by the one stylesheet every surface loads (static/explainer.css).
+    return HTMLFragment(f'<div class="xpl-story" lang="{lang}">{body}</div>')
 
 
 def _source_refs(dataset: Dataset, ids: Iterable[str], lang: str) -> str:
@@ -141,26 +137,38 @@ def sources_list(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragme
     return _html(f"<ol>{''.join(items)}</ol>", lang)
 
 
-def members_on_list(
-    dataset: Dataset | None = None, lang: str = "en", which: int = -1
-) -> HTMLFragment:
-    """The members table on the date of a published list (default: the last one)."""
+def members_on_list(dataset: Dataset | None = None, lang: str = "en", which: int = -1) -> Island:
+    """The members table on the date of a published list (default: the last one).
+
+    Drawn by the front end, by the same code as the linked view's table, with a link
+    that downloads the membership data as CSV.
+
+    Examples
+    --------
+    >>> import explainer
+    >>> table = members_on_list(explainer.load_dataset(project="tests/data/tiny"), "en", 0)
+    >>> print(table)
+    Members on 1 January 2020: 3 countries on record: Finland, Norway, Sweden.
+    """
     dataset = dataset if dataset is not None else load_dataset()
-    dataset.check_lang(lang)
     day = dataset.lists[which].date
-    return _html(csv_download_link(dataset, lang) + members_table(dataset, day, lang), lang)
+    state = members_state(dataset, day, lang)
+    statuses = dataset.statuses_on(day)
+    members = sorted(dataset.countries[c].name(lang) for c, s in statuses.items() if s.is_member)
+    text = f"{state['moment']['caption']}: {', '.join(members)}."
+    return Island("members", state, text)
 
 
-def all_quotes(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
-    """Every quote card, event by event."""
+def all_quotes(dataset: Dataset | None = None, lang: str = "en") -> Island:
+    """Every quote card, event by event, drawn by the front end as the view's cards are."""
     dataset = dataset if dataset is not None else load_dataset()
-    dataset.check_lang(lang)
-    cards = "".join(
-        quote_cards(dataset, e.id, lang, f"{event_date_label(e, lang)}: {e.title.get(lang)}")
-        for e in dataset.events
-        if dataset.quotes_for(e.id)
-    )
-    return _html(cards, lang)
+    state = quotes_state(dataset, lang)
+    lines = [
+        f"{group['heading']}: " + " / ".join(f"{q['speaker']}, {q['about']}" for q in quotes)
+        for group in state["groups"]
+        for quotes in [group["quotes"]]
+    ]
+    return Island("quotes", state, "\n".join(lines) or state["empty"])
 
 
 def caveats(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:

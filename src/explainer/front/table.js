@@ -1,0 +1,85 @@
+// The members table: the map's text alternative, one row per listed country, members
+// first. Explicit roles, because on a phone the rows stack (display: block), which drops
+// a table's implicit roles in some browsers.
+
+import { element } from "./dom.js";
+
+export function columnLabels(labels) {
+  return [labels.country, labels.status, labels.details, labels.group, labels.sources].filter(Boolean);
+}
+
+function cell(tag, text, role) {
+  const node = element(tag, "", text);
+  node.setAttribute("role", role);
+  return node;
+}
+
+export function rowCells(spec, moment, i) {
+  const status = moment.countries[i];
+  const texts = spec.labels.group ? [status[1], status[2], status[3]] : [status[1], status[3]];
+  return [spec.styles[status[0]].name, ...texts.map((n) => spec.strings[n])];
+}
+
+// The table's rows for a moment: a row per country, or one that says there are none.
+export function fillBody(body, spec, moment, columns) {
+  body.replaceChildren();
+  if (!moment.rows.length) {
+    const row = element("tr");
+    row.setAttribute("role", "row");
+    const empty = cell("td", spec.labels.no_members, "cell");
+    empty.colSpan = columns.length;
+    row.append(empty);
+    body.append(row);
+    return;
+  }
+  moment.rows.forEach((i) => {
+    const row = element("tr");
+    row.setAttribute("role", "row");
+    row.dataset.iso3 = spec.countries[i].iso3;
+    row.dataset.status = moment.countries[i][0];
+    const name = cell("th", spec.countries[i].name, "rowheader");
+    name.scope = "row";
+    const cells = rowCells(spec, moment, i).map((text, column) => {
+      const td = cell("td", text, "cell");
+      td.dataset.label = columns[column + 1]; // shown before the value when rows stack (phone)
+      return td;
+    });
+    row.append(name, ...cells);
+    body.append(row);
+  });
+}
+
+export class MembersTable {
+  constructor(spec, prefix) {
+    this.spec = spec;
+    this.columns = columnLabels(spec.labels);
+    this.section = element("section", "xpl-members");
+    const heading = element("h2", "xpl-heading", spec.labels.members);
+    heading.id = `${prefix}-members`;
+    this.section.setAttribute("aria-labelledby", heading.id);
+    const table = element("table", "xpl-table");
+    table.setAttribute("role", "table");
+    this.caption = element("caption");
+    const head = element("thead");
+    head.setAttribute("role", "rowgroup");
+    const headRow = element("tr");
+    headRow.setAttribute("role", "row");
+    this.columns.forEach((text) => {
+      const th = cell("th", text, "columnheader");
+      th.scope = "col";
+      headRow.append(th);
+    });
+    head.append(headRow);
+    this.body = element("tbody");
+    this.body.setAttribute("role", "rowgroup");
+    table.append(this.caption, head, this.body);
+    const box = element("div", "xpl-table-box");
+    box.append(table);
+    this.section.append(heading, box);
+  }
+
+  show(moment) {
+    this.caption.textContent = moment.caption;
+    fillBody(this.body, this.spec, moment, this.columns);
+  }
+}

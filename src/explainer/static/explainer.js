@@ -1,0 +1,1159 @@
+// src/explainer/front/attach.js
+var REGISTRY = "__explainerViews";
+function registry() {
+  if (!globalThis[REGISTRY]) globalThis[REGISTRY] = { views: /* @__PURE__ */ new Set(), live: /* @__PURE__ */ new Set() };
+  return globalThis[REGISTRY];
+}
+function liveKernel(model) {
+  try {
+    const kernel = model.widget_manager && model.widget_manager.kernel;
+    return kernel && kernel.id || "";
+  } catch (error) {
+    return "";
+  }
+}
+function belong(view, live) {
+  if (!view.key || view.key !== live.key) return false;
+  const kernel = view.kernel ? view.kernel() : "";
+  return !kernel || !live.kernel || kernel === live.kernel;
+}
+function registerView(view) {
+  const { views, live } = registry();
+  views.add(view);
+  const match = [...live].reverse().find((entry) => belong(view, entry));
+  if (match) view.model.switchTo(match.model);
+  return () => views.delete(view);
+}
+function registerLive(model) {
+  const entry = { key: model.get("key") || "", kernel: liveKernel(model), model };
+  const { views, live } = registry();
+  live.add(entry);
+  views.forEach((view) => {
+    if (belong(view, entry)) view.model.switchTo(model);
+  });
+  const forget = () => {
+    live.delete(entry);
+    views.forEach((view) => {
+      if (view.model.current === model) view.model.detach();
+    });
+  };
+  model.on("destroy", forget);
+  return forget;
+}
+
+// src/explainer/front/dom.js
+var SVG_NS = "http://www.w3.org/2000/svg";
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== void 0 && text !== null) node.textContent = text;
+  return node;
+}
+function svgNode(tag, attributes = {}) {
+  const node = document.createElementNS(SVG_NS, tag);
+  Object.entries(attributes).forEach(([key, value]) => node.setAttribute(key, value));
+  return node;
+}
+function safeUrl(url) {
+  return /^https?:\/\//i.test(url || "") ? url : "";
+}
+function link(label, url) {
+  const href = safeUrl(url);
+  if (!href) return document.createTextNode(label);
+  const a = element("a", "", label);
+  a.href = href;
+  a.target = "_blank";
+  a.rel = "noopener noreferrer";
+  return a;
+}
+function sourceList(node, sources) {
+  (sources || []).forEach((source, i) => {
+    if (i) node.append(document.createTextNode("; "));
+    node.append(link(source.label, source.url));
+  });
+  return node;
+}
+function reducedMotion() {
+  return Boolean(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+}
+var counter = 0;
+function uniquePrefix() {
+  counter += 1;
+  return `xpl-${counter}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+// src/explainer/front/cards.js
+function blockquote(lang, paragraphs, cite) {
+  const block = element("blockquote");
+  block.lang = lang;
+  if (safeUrl(cite)) block.cite = cite;
+  paragraphs.forEach((p) => block.append(element("p", "", p)));
+  return block;
+}
+function quoteCard(quote) {
+  const figure = element("figure", "xpl-quote");
+  figure.dataset.quote = quote.id;
+  const caption = element("figcaption");
+  caption.append(document.createTextNode("\u2014 "), element("cite", "", quote.speaker));
+  caption.append(document.createTextNode(` \xB7 ${quote.about}`), element("br"));
+  caption.append(document.createTextNode(`${quote.source_label}: `));
+  sourceList(caption, quote.sources);
+  figure.append(blockquote(quote.lang, quote.paragraphs, quote.cite), caption);
+  quote.notes.forEach((text) => figure.append(element("p", "xpl-quote-note", text)));
+  if (quote.original) {
+    const details = element("details");
+    details.append(element("summary", "", quote.original.summary));
+    details.append(blockquote(quote.original.lang, quote.original.paragraphs, quote.cite));
+    figure.append(details);
+  }
+  return figure;
+}
+function eventCard(moment, labels) {
+  const card = element("div", "xpl-detail");
+  card.append(
+    element("p", "xpl-detail-date", moment.place ? `${moment.date} \xB7 ${moment.place}` : moment.date),
+    element("h3", "xpl-detail-title", moment.title),
+    element("p", "xpl-detail-text", moment.text),
+    sourceList(element("p", "xpl-detail-sources", `${labels.sources}: `), moment.sources)
+  );
+  return card;
+}
+var Cards = class {
+  constructor(labels, prefix) {
+    this.labels = labels;
+    this.section = element("section", "xpl-cards");
+    this.section.setAttribute("aria-label", labels.event);
+    this.event = element("div", "xpl-card-event");
+    this.quotes = element("div", "xpl-card-quotes");
+    const heading = element("h3", "xpl-heading xpl-quotes-heading", labels.quotes);
+    heading.id = `${prefix}-quotes`;
+    this.quotes.setAttribute("aria-labelledby", heading.id);
+    this.quotesHeading = heading;
+    this.section.append(this.event, this.quotes);
+  }
+  show(moment) {
+    this.event.replaceChildren(eventCard(moment, this.labels));
+    this.quotes.replaceChildren();
+    this.quotes.hidden = !moment.quotes.length;
+    if (!moment.quotes.length) return;
+    this.quotes.append(this.quotesHeading, ...moment.quotes.map(quoteCard));
+  }
+};
+function mountQuotes(host, state) {
+  const root = element("div", "xpl-view xpl-quote-list");
+  root.lang = state.lang;
+  (state.groups || []).forEach((group) => {
+    const section = element("section", "xpl-quote-group");
+    section.append(element("h3", "", group.heading), ...group.quotes.map(quoteCard));
+    root.append(section);
+  });
+  if (!(state.groups || []).length) root.append(element("p", "xpl-muted", state.empty));
+  host.replaceChildren(root);
+  return { dispose() {
+  } };
+}
+
+// src/explainer/front/address.js
+function momentFromHash(hash) {
+  const raw = (hash || "").replace(/^#/, "");
+  if (!raw) return "";
+  try {
+    return decodeURIComponent(raw);
+  } catch (error) {
+    return raw;
+  }
+}
+function hashFor(id) {
+  return `#${encodeURIComponent(id)}`;
+}
+function withMoment(href, id) {
+  const [path] = (href || "").split("#");
+  return `${path}${hashFor(id)}`;
+}
+
+// src/explainer/front/announce.js
+function announcement(moment) {
+  return `${moment.announce} ${moment.description}`.trim();
+}
+
+// src/explainer/front/downloads.js
+function imageName(spec, moment, format) {
+  const stem = spec.csv ? spec.csv.name.replace(/\.csv$/, "") : "map";
+  return `${stem}-${moment.id}.${format}`;
+}
+function save(url, name) {
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+async function downloadImage(spec, map, moment, format) {
+  const figure = map.figureForImage(moment);
+  if (!figure) return;
+  const title = [moment.map_title, moment.map_subtitle].filter(Boolean).join(" \u2014 ");
+  const layout = Object.assign({}, figure.layout, {
+    title: { text: title, x: 0.01, xanchor: "left", font: { size: 18 } },
+    margin: { l: 8, r: 8, t: 48, b: 8 }
+  });
+  const url = await window.Plotly.toImage({ data: figure.data, layout }, { format, width: 1200, height: 640 });
+  save(url, imageName(spec, moment, format));
+}
+var Downloads = class {
+  constructor(spec, map, current) {
+    const labels = spec.labels;
+    this.section = element("p", "xpl-downloads");
+    const png = element("button", "xpl-button xpl-download", labels.download_png);
+    const svg = element("button", "xpl-button xpl-download", labels.download_svg);
+    png.type = svg.type = "button";
+    png.addEventListener("click", () => downloadImage(spec, map, current(), "png"));
+    svg.addEventListener("click", () => downloadImage(spec, map, current(), "svg"));
+    this.csv = element("a", "xpl-download-csv", labels.download_csv);
+    if (spec.csv) {
+      this.csv.download = spec.csv.name;
+      this.csv.href = URL.createObjectURL(new Blob([spec.csv.text], { type: "text/csv;charset=utf-8" }));
+    }
+    this.section.append(png, svg, this.csv);
+  }
+  dispose() {
+    if (this.csv.href.startsWith("blob:")) URL.revokeObjectURL(this.csv.href);
+  }
+};
+
+// src/explainer/front/keys.js
+var KEYS = {
+  ArrowDown: "next",
+  ArrowRight: "next",
+  ArrowUp: "previous",
+  ArrowLeft: "previous",
+  Home: "first",
+  End: "last"
+};
+function keyAction(event) {
+  if (event.altKey || event.ctrlKey || event.metaKey) return null;
+  return KEYS[event.key] || null;
+}
+function stepIndex(action, index, count) {
+  if (!count) return -1;
+  const from = index < 0 ? 0 : index;
+  const to = { next: from + 1, previous: from - 1, first: 0, last: count - 1 }[action];
+  return to === void 0 ? from : Math.max(0, Math.min(count - 1, to));
+}
+
+// src/explainer/front/geometry.js
+function rings(trace) {
+  const result = [];
+  let ring = [];
+  for (let i = 0; i < trace.x.length; i++) {
+    const x = trace.x[i];
+    const y = trace.y[i];
+    if (x === null || y === null) {
+      if (ring.length > 2) result.push(ring);
+      ring = [];
+    } else {
+      ring.push([x, y]);
+    }
+  }
+  if (ring.length > 2) result.push(ring);
+  return result;
+}
+function bounds(parts) {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  parts.forEach(
+    (ring) => ring.forEach(([x, y]) => {
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    })
+  );
+  return [x0, y0, x1, y1];
+}
+function inside(parts, x, y) {
+  let odd = false;
+  for (const ring of parts) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y && x < (xj - xi) * (y - yi) / (yj - yi) + xi) odd = !odd;
+    }
+  }
+  return odd;
+}
+function countryShapes(figure, countries) {
+  return countries.map((country) => {
+    const parts = rings(figure.data[country.trace]);
+    return { parts, box: bounds(parts) };
+  });
+}
+function shapeAt(shapes, x, y) {
+  for (let i = 0; i < shapes.length; i++) {
+    const [x0, y0, x1, y1] = shapes[i].box;
+    if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && inside(shapes[i].parts, x, y)) return i;
+  }
+  return -1;
+}
+function nearest(points, candidates, px, py, limit) {
+  let best = -1;
+  let bestDistance = Infinity;
+  candidates.forEach((i, k) => {
+    const within = typeof limit === "function" ? limit(i, k) : limit;
+    const distance = Math.hypot(points[i][0] - px, points[i][1] - py);
+    if (distance <= within && distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  });
+  return best;
+}
+
+// src/explainer/front/legend.js
+var SYMBOLS = {
+  circle: () => svgNode("circle", { cx: 29, cy: 9, r: 5 }),
+  "circle-open": () => svgNode("circle", { cx: 29, cy: 9, r: 5, fill: "none" }),
+  diamond: () => svgNode("path", { d: "M29,3 l6,6 l-6,6 l-6,-6 z" }),
+  square: () => svgNode("rect", { x: 24, y: 4, width: 10, height: 10 }),
+  "square-open": () => svgNode("rect", { x: 24, y: 4, width: 10, height: 10, fill: "none" }),
+  "triangle-up": () => svgNode("path", { d: "M29,3 l6,11 h-12 z" }),
+  x: () => svgNode("path", { d: "M25,5 l8,8 M33,5 l-8,8", "stroke-width": 2.2 })
+};
+var HATCHING = {
+  "/": (line) => svgNode("path", { d: "M-2,6 l8,-8 M0,12 l12,-12 M6,14 l8,-8", stroke: line, "stroke-width": 1.4 }),
+  ".": (line) => svgNode("path", { d: "M3,3 h0.01 M9,9 h0.01", stroke: line, "stroke-width": 2.6, "stroke-linecap": "round" }),
+  x: (line) => svgNode("path", { d: "M0,0 l12,12 M12,0 l-12,12", stroke: line, "stroke-width": 1.2 })
+};
+function swatchFill(swatch2, style, id) {
+  if (!style.pattern) return style.fill;
+  const pattern = svgNode("pattern", { id, width: 12, height: 12, patternUnits: "userSpaceOnUse" });
+  pattern.append(svgNode("rect", { width: 12, height: 12, fill: style.fill }));
+  const drawn = HATCHING[style.pattern];
+  if (drawn) pattern.append(drawn(style.line));
+  const defs = svgNode("defs");
+  defs.append(pattern);
+  swatch2.append(defs);
+  return `url(#${id})`;
+}
+function swatch(style, id) {
+  const svg = svgNode("svg", { width: 38, height: 18, viewBox: "0 0 38 18", "aria-hidden": "true", focusable: "false" });
+  const fill = swatchFill(svg, style, id);
+  const rect = svgNode("rect", { x: 1, y: 2, width: 18, height: 14, fill, stroke: style.line, "stroke-width": 1.2 });
+  if (style.dash !== "solid") rect.setAttribute("stroke-dasharray", "3,2");
+  const symbol = (SYMBOLS[style.symbol] || SYMBOLS.circle)();
+  if (!symbol.getAttribute("fill")) symbol.setAttribute("fill", style.fill);
+  symbol.setAttribute("stroke", "#222");
+  if (!symbol.getAttribute("stroke-width")) symbol.setAttribute("stroke-width", 1.2);
+  svg.append(rect, symbol);
+  return svg;
+}
+function createLegend(spec, prefix) {
+  const list = element("ul", "xpl-legend");
+  list.setAttribute("aria-label", spec.labels.legend || "Key");
+  (spec.legend || []).forEach((kind) => {
+    const item = element("li", "xpl-key");
+    item.dataset.kind = kind;
+    item.append(swatch(spec.styles[kind], `${prefix}-pattern-${kind}`), document.createTextNode(spec.styles[kind].name));
+    list.append(item);
+  });
+  return list;
+}
+
+// src/explainer/front/markers.js
+var TINY_PX = 9;
+var MARKER_MAX = 6;
+var MARKER_MIN = 3;
+var NEAREST_PX = 10;
+function isTiny(country, kmPerPx) {
+  return country.size_km / kmPerPx < TINY_PX;
+}
+function placeMarkers(countries, points, kmPerPx) {
+  const codes = [];
+  const radii = [];
+  countries.forEach((country, i) => {
+    if (!isTiny(country, kmPerPx)) return;
+    let closest = Infinity;
+    points.forEach((p, j) => {
+      if (j !== i) closest = Math.min(closest, Math.hypot(p[0] - points[i][0], p[1] - points[i][1]));
+    });
+    const radius = Math.min(MARKER_MAX, 0.45 * closest);
+    if (radius >= MARKER_MIN) {
+      codes.push(i);
+      radii.push(Math.round(radius * 10) / 10);
+    }
+  });
+  return { codes, radii };
+}
+var SHAPES = {
+  circle: (r) => `M${r},0A${r},${r} 0 1,1 -${r},0A${r},${r} 0 1,1 ${r},0Z`,
+  diamond: (r) => `M${r * 1.3},0L0,${r * 1.3}L-${r * 1.3},0L0,-${r * 1.3}Z`,
+  square: (r) => `M${r},${r}H-${r}V-${r}H${r}Z`,
+  "triangle-up": (r) => `M-${r * 1.15},${r * 0.9}H${r * 1.15}L0,-${r * 1.2}Z`,
+  x: (r) => `M-${r},-${r}L${r},${r}M${r},-${r}L-${r},${r}`
+};
+function markerPath(symbol, r) {
+  const base = (symbol || "circle").replace(/-open$/, "");
+  return (SHAPES[base] || SHAPES.circle)(r);
+}
+function isOpen(symbol) {
+  return /-open$/.test(symbol || "") || symbol === "x";
+}
+
+// src/explainer/front/plotly.js
+var PLOTLY_PATH = "explainer/static/vendor/plotly-basic.min.js";
+function baseUrl() {
+  const config = document.getElementById("jupyter-config-data");
+  if (!config) return "/";
+  try {
+    return JSON.parse(config.textContent).baseUrl || "/";
+  } catch (error) {
+    return "/";
+  }
+}
+function whenLoaded(script) {
+  return new Promise((resolve, reject) => {
+    script.addEventListener("load", () => window.Plotly ? resolve(window.Plotly) : reject(new Error("no Plotly")));
+    script.addEventListener("error", () => reject(new Error(`could not load ${script.src}`)));
+  });
+}
+function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!window.__explainerPlotly) {
+    let script = document.querySelector("script[data-explainer-plotly]");
+    if (!script) {
+      script = document.createElement("script");
+      script.dataset.explainerPlotly = "true";
+      script.src = baseUrl().replace(/\/?$/, "/") + PLOTLY_PATH;
+      document.head.append(script);
+    }
+    window.__explainerPlotly = whenLoaded(script);
+  }
+  return window.__explainerPlotly;
+}
+
+// src/explainer/front/map.js
+function fillUpdate(style) {
+  return {
+    fillcolor: style.fill,
+    "fillpattern.shape": style.pattern,
+    "fillpattern.fgcolor": style.line,
+    "fillpattern.bgcolor": style.fill,
+    "line.color": style.line,
+    "line.dash": style.dash
+  };
+}
+function viewLayout(view, first) {
+  const constrain = first ? "domain" : "range";
+  return { "xaxis.range": view.x.slice(), "yaxis.range": view.y.slice(), "xaxis.constrain": constrain, "yaxis.constrain": constrain };
+}
+function mapSkeleton(spec, prefix) {
+  const labels = spec.labels;
+  const section = element("section", "xpl-map");
+  const title = element("h2", "xpl-map-title");
+  title.id = `${prefix}-map-title`;
+  section.setAttribute("aria-labelledby", title.id);
+  const subtitle = element("p", "xpl-map-subtitle");
+  const box = element("div", "xpl-plot");
+  box.setAttribute("role", "img");
+  box.setAttribute("aria-label", labels.map || "Map");
+  const description = element("p", "xpl-map-description");
+  description.id = `${prefix}-map-description`;
+  box.setAttribute("aria-describedby", description.id);
+  const plot = element("div", "xpl-plotly");
+  const markers = document.createElementNS(SVG_NS, "svg");
+  markers.setAttribute("class", "xpl-markers");
+  markers.setAttribute("aria-hidden", "true");
+  const tip = element("div", "xpl-tip");
+  tip.setAttribute("aria-hidden", "true");
+  tip.hidden = true;
+  box.append(plot, markers, tip);
+  const problem = element("p", "xpl-problem");
+  problem.setAttribute("role", "alert");
+  problem.hidden = true;
+  section.append(title, subtitle, box, description, createLegend(spec, prefix), problem);
+  return { section, title, subtitle, box, description, plot, markers, tip, problem };
+}
+var MapView = class {
+  constructor(spec, prefix, current) {
+    this.spec = spec;
+    this.current = current;
+    this.parts = mapSkeleton(spec, prefix);
+    this.section = this.parts.section;
+    this.countries = spec.countries || [];
+    this.views = spec.views || [];
+    this.shapes = countryShapes(spec.figure, this.countries);
+    this.gd = null;
+    this.shown = this.countries.map(() => null);
+    this.markers = { codes: [], radii: [] };
+    this.view = this.views[0];
+    this.disposed = false;
+    this.resize = null;
+    const box = this.parts.box;
+    box.addEventListener("pointermove", (event) => this.showTip(event));
+    box.addEventListener("pointerdown", (event) => this.showTip(event));
+    box.addEventListener("pointerleave", () => this.hideTip());
+    this.fitHeight();
+    this.ready = this.draw().catch((error) => {
+      this.parts.problem.textContent = spec.labels.plotly_missing;
+      this.parts.problem.hidden = false;
+      console.warn("explainer: the map could not be drawn", error);
+      return null;
+    });
+  }
+  axes() {
+    return this.gd ? [this.gd._fullLayout.xaxis, this.gd._fullLayout.yaxis] : [null, null];
+  }
+  toPixels([x, y]) {
+    const [xa, ya] = this.axes();
+    return [xa._offset + xa.c2p(x), ya._offset + ya.c2p(y)];
+  }
+  kmPerPixel() {
+    const [xa] = this.axes();
+    return Math.abs(xa.range[1] - xa.range[0]) / xa._length;
+  }
+  placeAll() {
+    if (!this.gd) return;
+    const scale = this.kmPerPixel();
+    this.markers = placeMarkers(this.countries, this.countries.map((c) => this.toPixels(c.anchor)), scale);
+    this.parts.box.dataset.kmPerPx = scale.toFixed(2);
+    this.parts.box.dataset.markers = this.markers.codes.map((i) => this.countries[i].iso3).join(" ");
+  }
+  paintMarkers(moment) {
+    const layer = this.parts.markers;
+    layer.replaceChildren();
+    if (!this.gd) return;
+    this.markers.codes.forEach((i, k) => {
+      const style = this.spec.styles[moment.countries[i][0]];
+      const [x, y] = this.toPixels(this.countries[i].anchor);
+      const path = svgNode("path", {
+        d: markerPath(style.symbol, this.markers.radii[k]),
+        transform: `translate(${x.toFixed(1)},${y.toFixed(1)})`,
+        fill: isOpen(style.symbol) ? "none" : style.fill,
+        stroke: "#222",
+        "stroke-width": style.symbol === "x" ? 2 : 1.2
+      });
+      path.dataset.iso3 = this.countries[i].iso3;
+      layer.append(path);
+    });
+  }
+  paint(moment) {
+    if (!this.gd) return;
+    const changed = [];
+    const update = {};
+    moment.countries.forEach((cell2, i) => {
+      if (this.shown[i] === cell2[0]) return;
+      this.shown[i] = cell2[0];
+      changed.push(this.countries[i].trace);
+      Object.entries(fillUpdate(this.spec.styles[cell2[0]])).forEach(([key, value]) => (update[key] = update[key] || []).push(value));
+    });
+    if (changed.length) window.Plotly.restyle(this.gd, update, changed);
+    this.paintMarkers(moment);
+  }
+  // The traces as the moment shows them, so that the first drawing is the only one.
+  styledTraces(moment) {
+    const data = this.spec.figure.data.map((trace) => Object.assign({}, trace));
+    moment.countries.forEach((cell2, i) => {
+      const trace = data[this.countries[i].trace];
+      const style = this.spec.styles[cell2[0]];
+      trace.fillcolor = style.fill;
+      trace.fillpattern = Object.assign({}, trace.fillpattern, { shape: style.pattern, fgcolor: style.line, bgcolor: style.fill });
+      trace.line = Object.assign({}, trace.line, { color: style.line, dash: style.dash });
+      this.shown[i] = cell2[0];
+    });
+    return data;
+  }
+  countryAt(px, py) {
+    const [xa, ya] = this.axes();
+    if (!xa) return -1;
+    const points = this.countries.map((c) => this.toPixels(c.anchor));
+    const onMarker = nearest(points, this.markers.codes, px, py, (i, k) => this.markers.radii[k]);
+    if (onMarker >= 0) return onMarker;
+    const inShape = shapeAt(this.shapes, xa.p2c(px - xa._offset), ya.p2c(py - ya._offset));
+    if (inShape >= 0) return inShape;
+    const scale = this.kmPerPixel();
+    const tiny = this.countries.map((c, i) => i).filter((i) => isTiny(this.countries[i], scale));
+    return nearest(points, tiny, px, py, NEAREST_PX);
+  }
+  showTip(event) {
+    if (!this.gd) return;
+    const { box, tip } = this.parts;
+    const rect = box.getBoundingClientRect();
+    const px = event.clientX - rect.left;
+    const py = event.clientY - rect.top;
+    const index = this.countryAt(px, py);
+    if (index < 0) {
+      this.hideTip();
+      return;
+    }
+    const country = this.countries[index];
+    tip.replaceChildren(element("strong", "", country.name));
+    tipLines(this.spec, this.current().countries[index]).forEach((line) => tip.append(element("span", "", line)));
+    tip.dataset.iso3 = country.iso3;
+    tip.hidden = false;
+    placeTip(tip, px, py, rect);
+  }
+  hideTip() {
+    this.parts.tip.hidden = true;
+    delete this.parts.tip.dataset.iso3;
+  }
+  // The whole-map view is as tall as the map at this width (no empty bands); zoomed
+  // views take the height the stylesheet gives them.
+  fitHeight() {
+    const box = this.parts.box;
+    if (this.view !== this.views[0] || !box.clientWidth) {
+      box.style.height = "";
+      return;
+    }
+    const ratio = (this.view.y[1] - this.view.y[0]) / (this.view.x[1] - this.view.x[0]);
+    box.style.height = `${Math.round(box.clientWidth * ratio) + 8}px`;
+  }
+  setView(id) {
+    const wanted = this.views.find((v) => v.id === id) || this.views[0];
+    if (!wanted) return;
+    this.view = wanted;
+    this.parts.box.dataset.view = wanted.id;
+    this.fitHeight();
+    if (!this.gd) return;
+    window.Plotly.relayout(this.gd, viewLayout(wanted, wanted === this.views[0])).then(() => this.refit());
+  }
+  refit() {
+    this.placeAll();
+    this.paintMarkers(this.current());
+  }
+  show(moment) {
+    const { title, subtitle, description, box, tip } = this.parts;
+    title.textContent = moment.map_title;
+    subtitle.textContent = moment.map_subtitle;
+    subtitle.hidden = !moment.map_subtitle;
+    description.textContent = moment.description;
+    box.dataset.moment = moment.id;
+    this.paint(moment);
+    if (!tip.hidden) this.hideTip();
+  }
+  watchSize() {
+    const box = this.parts.box;
+    let width = box.clientWidth;
+    this.resize = new ResizeObserver(() => {
+      if (!this.gd || !this.parts.plot.offsetWidth) return;
+      if (box.clientWidth !== width) this.fitHeight();
+      width = box.clientWidth;
+      window.Plotly.Plots.resize(this.gd).then(() => this.refit());
+    });
+    this.resize.observe(box);
+  }
+  async draw() {
+    const Plotly = await loadPlotly();
+    if (this.disposed) return null;
+    const layout = Object.assign({}, this.spec.figure.layout, { autosize: true });
+    const ranges = viewLayout(this.view, this.view === this.views[0]);
+    layout.xaxis = Object.assign({}, layout.xaxis, { range: ranges["xaxis.range"], constrain: ranges["xaxis.constrain"] });
+    layout.yaxis = Object.assign({}, layout.yaxis, { range: ranges["yaxis.range"], constrain: ranges["yaxis.constrain"] });
+    const config = { displayModeBar: false, responsive: true, staticPlot: true, locale: this.spec.lang };
+    const gd = await Plotly.newPlot(this.parts.plot, this.styledTraces(this.current()), layout, config);
+    if (this.disposed) return null;
+    this.gd = gd;
+    this.placeAll();
+    this.paint(this.current());
+    this.watchSize();
+    return gd;
+  }
+  // The map as a plotly figure with its markers, for a PNG or SVG image.
+  figureForImage(moment) {
+    if (!this.gd) return null;
+    return { data: [...this.gd.data, markerTrace(this.spec, this.countries, this.markers, moment)], layout: this.gd.layout };
+  }
+  dispose() {
+    this.disposed = true;
+    if (this.resize) this.resize.disconnect();
+    if (this.gd && window.Plotly) window.Plotly.purge(this.gd);
+  }
+};
+function tipLines(spec, cell2) {
+  const [detail, group, sources] = [cell2[1], cell2[2], cell2[3]].map((i) => spec.strings[i]);
+  return [detail, group, sources ? spec.labels.source.replace("{source}", sources) : ""].filter(Boolean);
+}
+function placeTip(tip, px, py, rect) {
+  const width = tip.offsetWidth;
+  const height = tip.offsetHeight;
+  let left = px + 14;
+  if (left + width > rect.width - 4) left = Math.max(4, px - 14 - width);
+  let top = py + 14;
+  if (top + height > rect.height - 4) top = Math.max(4, py - 14 - height);
+  tip.style.left = `${left}px`;
+  tip.style.top = `${top}px`;
+}
+function markerTrace(spec, countries, markers, moment) {
+  const kinds = markers.codes.map((i) => spec.styles[moment.countries[i][0]]);
+  return {
+    type: "scatter",
+    mode: "markers",
+    hoverinfo: "skip",
+    showlegend: false,
+    x: markers.codes.map((i) => countries[i].anchor[0]),
+    y: markers.codes.map((i) => countries[i].anchor[1]),
+    marker: { size: markers.radii.map((r) => 2 * r), color: kinds.map((k) => k.fill), symbol: kinds.map((k) => k.symbol), line: { color: "#222", width: 1.2 } }
+  };
+}
+
+// src/explainer/front/play.js
+var Player = class {
+  constructor(button, labels, intervalMs, stepper) {
+    this.button = button;
+    this.labels = labels;
+    this.intervalMs = intervalMs;
+    this.stepper = stepper;
+    this.timer = null;
+    button.addEventListener("click", () => this.playing ? this.stop() : this.start());
+    this.draw();
+  }
+  get playing() {
+    return this.timer !== null;
+  }
+  start() {
+    if (this.stepper.atEnd()) this.stepper.restart();
+    this.timer = setInterval(() => {
+      if (this.stepper.atEnd()) this.stop();
+      else this.stepper.next();
+    }, this.intervalMs() || 4e3);
+    this.draw();
+  }
+  stop() {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.draw();
+  }
+  draw() {
+    this.button.textContent = this.playing ? `\u275A\u275A ${this.labels.pause}` : `\u25B6 ${this.labels.play}`;
+    this.button.setAttribute("aria-pressed", this.playing ? "true" : "false");
+  }
+};
+
+// src/explainer/front/table.js
+function columnLabels(labels) {
+  return [labels.country, labels.status, labels.details, labels.group, labels.sources].filter(Boolean);
+}
+function cell(tag, text, role) {
+  const node = element(tag, "", text);
+  node.setAttribute("role", role);
+  return node;
+}
+function rowCells(spec, moment, i) {
+  const status = moment.countries[i];
+  const texts = spec.labels.group ? [status[1], status[2], status[3]] : [status[1], status[3]];
+  return [spec.styles[status[0]].name, ...texts.map((n) => spec.strings[n])];
+}
+function fillBody(body, spec, moment, columns) {
+  body.replaceChildren();
+  if (!moment.rows.length) {
+    const row = element("tr");
+    row.setAttribute("role", "row");
+    const empty = cell("td", spec.labels.no_members, "cell");
+    empty.colSpan = columns.length;
+    row.append(empty);
+    body.append(row);
+    return;
+  }
+  moment.rows.forEach((i) => {
+    const row = element("tr");
+    row.setAttribute("role", "row");
+    row.dataset.iso3 = spec.countries[i].iso3;
+    row.dataset.status = moment.countries[i][0];
+    const name = cell("th", spec.countries[i].name, "rowheader");
+    name.scope = "row";
+    const cells = rowCells(spec, moment, i).map((text, column) => {
+      const td = cell("td", text, "cell");
+      td.dataset.label = columns[column + 1];
+      return td;
+    });
+    row.append(name, ...cells);
+    body.append(row);
+  });
+}
+var MembersTable = class {
+  constructor(spec, prefix) {
+    this.spec = spec;
+    this.columns = columnLabels(spec.labels);
+    this.section = element("section", "xpl-members");
+    const heading = element("h2", "xpl-heading", spec.labels.members);
+    heading.id = `${prefix}-members`;
+    this.section.setAttribute("aria-labelledby", heading.id);
+    const table = element("table", "xpl-table");
+    table.setAttribute("role", "table");
+    this.caption = element("caption");
+    const head = element("thead");
+    head.setAttribute("role", "rowgroup");
+    const headRow = element("tr");
+    headRow.setAttribute("role", "row");
+    this.columns.forEach((text) => {
+      const th = cell("th", text, "columnheader");
+      th.scope = "col";
+      headRow.append(th);
+    });
+    head.append(headRow);
+    this.body = element("tbody");
+    this.body.setAttribute("role", "rowgroup");
+    table.append(this.caption, head, this.body);
+    const box = element("div", "xpl-table-box");
+    box.append(table);
+    this.section.append(heading, box);
+  }
+  show(moment) {
+    this.caption.textContent = moment.caption;
+    fillBody(this.body, this.spec, moment, this.columns);
+  }
+};
+
+// src/explainer/front/timeline.js
+var Timeline = class {
+  constructor(events, labels, prefix, onPick) {
+    this.section = element("section", "xpl-timeline");
+    const heading = element("h2", "xpl-heading", labels.timeline);
+    heading.id = `${prefix}-timeline`;
+    this.section.setAttribute("aria-labelledby", heading.id);
+    const help = element("p", "xpl-help", labels.help);
+    help.id = `${prefix}-help`;
+    this.list = element("ol", "xpl-events");
+    this.list.setAttribute("role", "listbox");
+    this.list.setAttribute("aria-labelledby", heading.id);
+    this.list.setAttribute("aria-describedby", help.id);
+    this.list.tabIndex = 0;
+    events.forEach((event, index) => this.list.append(this.option(event, index, prefix, onPick)));
+    this.section.append(heading, help, this.list);
+  }
+  option(event, index, prefix, onPick) {
+    const item = element("li", "xpl-event");
+    item.id = `${prefix}-event-${index}`;
+    item.setAttribute("role", "option");
+    item.setAttribute("aria-selected", "false");
+    item.dataset.id = event.id;
+    item.append(element("span", "xpl-event-date", event.date), element("span", "xpl-event-title", event.title));
+    item.addEventListener("click", () => {
+      onPick(event.id);
+      this.list.focus({ preventScroll: true });
+    });
+    return item;
+  }
+  show(index) {
+    [...this.list.children].forEach((item2, i) => item2.setAttribute("aria-selected", i === index ? "true" : "false"));
+    const item = this.list.children[index];
+    if (!item) return;
+    this.list.setAttribute("aria-activedescendant", item.id);
+    this.reveal(item);
+  }
+  // Scroll the list (only the list, never the page) to keep the selection in view.
+  reveal(item) {
+    const list = this.list;
+    if (list.scrollHeight <= list.clientHeight) return;
+    const top = item.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+    if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTo({ top: Math.max(0, top - list.clientHeight / 3), behavior: reducedMotion() ? "auto" : "smooth" });
+    }
+  }
+};
+
+// src/explainer/front/linked.js
+function toolbar(spec, model, labels) {
+  const bar = element("div", "xpl-toolbar");
+  const group = element("div", "xpl-views");
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", labels.views || "Map view");
+  const buttons = (spec.views || []).map((view) => {
+    const button = element("button", "xpl-button", view.name);
+    button.type = "button";
+    button.dataset.view = view.id;
+    button.addEventListener("click", () => {
+      model.set("view", view.id);
+      model.save_changes();
+    });
+    group.append(button);
+    return button;
+  });
+  const play = element("button", "xpl-button xpl-play");
+  play.type = "button";
+  const pages = element("nav", "xpl-pages");
+  pages.setAttribute("aria-label", labels.languages || "Languages");
+  const links = (model.get("pages") || []).map((page) => {
+    const a = element("a", "xpl-page-link", page.label);
+    a.lang = a.hreflang = page.lang;
+    a.dataset.href = a.href = page.href;
+    pages.append(a);
+    return a;
+  });
+  bar.append(group, play, pages);
+  return { bar, buttons, play, links };
+}
+var LinkedView = class {
+  constructor(el, model, options = {}) {
+    this.model = model;
+    this.spec = model.get("spec") || {};
+    this.events = this.spec.events || [];
+    this.byId = new Map(this.events.map((event) => [event.id, event]));
+    this.deepLinks = Boolean(options.deepLinks);
+    const prefix = uniquePrefix();
+    const labels = this.spec.labels || {};
+    this.root = element("div", "xpl-view xpl-linked");
+    this.root.lang = this.spec.lang || "en";
+    this.tools = toolbar(this.spec, model, labels);
+    this.timeline = new Timeline(this.events, labels, prefix, (id) => this.select(id));
+    this.map = new MapView(this.spec, prefix, () => this.current());
+    this.cards = new Cards(labels, prefix);
+    this.table = new MembersTable(this.spec, prefix);
+    this.downloads = new Downloads(this.spec, this.map, () => this.current());
+    this.live = element("div", "xpl-sr-only");
+    this.live.setAttribute("role", "status");
+    this.live.setAttribute("aria-live", "polite");
+    this.note = element("p", "xpl-note");
+    this.note.setAttribute("role", "status");
+    this.note.hidden = true;
+    this.layout(el);
+    this.player = new Player(this.tools.play, labels, () => model.get("interval_ms"), {
+      atEnd: () => this.position() >= this.events.length - 1,
+      restart: () => this.select(this.events[0].id),
+      next: () => this.step("next")
+    });
+    this.listen();
+    this.open();
+  }
+  layout(el) {
+    const side = element("div", "xpl-side");
+    side.append(this.timeline.section, this.cards.section);
+    const main = element("div", "xpl-main");
+    main.append(this.map.section, this.downloads.section);
+    const grid = element("div", "xpl-grid");
+    grid.append(main, side);
+    this.root.append(this.tools.bar, this.note, grid, this.table.section, this.live);
+    el.append(this.root);
+  }
+  listen() {
+    this.onSelected = () => this.show(!this.opening);
+    this.onView = () => this.applyView();
+    this.model.on("change:selected", this.onSelected);
+    this.model.on("change:view", this.onView);
+    this.timeline.list.addEventListener("keydown", (event) => {
+      const action = keyAction(event);
+      if (!action) return;
+      event.preventDefault();
+      this.step(action);
+    });
+    this.map.ready.then((gd) => {
+      if (gd) this.root.dataset.ready = "true";
+    });
+  }
+  // Opening: the moment the address names, else the model's, else the default.
+  open() {
+    this.opening = true;
+    const wanted = this.deepLinks ? momentFromHash(location.hash) : "";
+    if (wanted && this.byId.has(wanted)) {
+      if (this.model.get("selected") !== wanted) this.select(wanted);
+    } else {
+      if (wanted) this.unknownMoment();
+      if (!this.byId.has(this.model.get("selected"))) this.select(this.spec.default || this.events[0].id);
+    }
+    this.applyView();
+    this.show(false);
+    this.opening = false;
+  }
+  unknownMoment() {
+    const fallback = this.byId.get(this.spec.default) || this.events[0];
+    this.note.textContent = (this.spec.labels.unknown_moment || "").replace("{date}", fallback.date);
+    this.note.hidden = false;
+  }
+  position() {
+    return this.events.findIndex((event) => event.id === this.model.get("selected"));
+  }
+  current() {
+    return this.byId.get(this.model.get("selected")) || this.byId.get(this.spec.default) || this.events[0];
+  }
+  select(id) {
+    if (!this.byId.has(id)) return;
+    this.model.set("selected", id);
+    this.model.save_changes();
+  }
+  step(action) {
+    const index = stepIndex(action, this.position(), this.events.length);
+    if (index >= 0) this.select(this.events[index].id);
+  }
+  show(announce) {
+    const moment = this.current();
+    if (!moment) return;
+    this.timeline.show(this.events.indexOf(moment));
+    this.map.show(moment);
+    this.cards.show(moment);
+    this.table.show(moment);
+    if (announce) this.live.textContent = announcement(moment);
+    this.followAddress(moment);
+  }
+  // Links to the other languages keep the moment; so does the address, where the page
+  // owns it (not inside JupyterLab).
+  followAddress(moment) {
+    this.tools.links.forEach((a) => a.href = withMoment(a.dataset.href, moment.id));
+    if (!this.deepLinks) return;
+    if (location.hash !== hashFor(moment.id)) history.replaceState(history.state, "", hashFor(moment.id));
+    const targets = new Set(this.tools.links.map((a) => a.dataset.href));
+    document.querySelectorAll("a[href]").forEach((a) => {
+      const [path] = a.getAttribute("href").split("#");
+      if (targets.has(path)) a.setAttribute("href", withMoment(path, moment.id));
+    });
+  }
+  applyView() {
+    const wanted = (this.spec.views || []).find((v) => v.id === this.model.get("view")) || (this.spec.views || [])[0];
+    if (!wanted) return;
+    this.tools.buttons.forEach((b) => b.setAttribute("aria-pressed", b.dataset.view === wanted.id ? "true" : "false"));
+    this.map.setView(wanted.id);
+  }
+  dispose() {
+    this.player.stop();
+    this.model.off("change:selected", this.onSelected);
+    this.model.off("change:view", this.onView);
+    this.map.dispose();
+    this.downloads.dispose();
+  }
+};
+
+// src/explainer/front/model.js
+function staticModel(state) {
+  const handlers = /* @__PURE__ */ new Map();
+  return {
+    get: (name) => state[name],
+    set(name, value) {
+      const changed = state[name] !== value;
+      state[name] = value;
+      if (changed) (handlers.get(`change:${name}`) || []).forEach((handler) => handler());
+    },
+    save_changes() {
+    },
+    on(name, handler) {
+      handlers.set(name, [...handlers.get(name) || [], handler]);
+    },
+    off(name, handler) {
+      handlers.set(name, (handlers.get(name) || []).filter((h) => h !== handler));
+    }
+  };
+}
+var SwitchableModel = class {
+  constructor(initial, names = ["selected", "view"]) {
+    this.fallback = initial;
+    this.current = initial;
+    this.names = names;
+    this.handlers = [];
+    this.touched = /* @__PURE__ */ new Set();
+    this.live = false;
+  }
+  get(name) {
+    return this.current.get(name);
+  }
+  set(name, value) {
+    if (!this.live) this.touched.add(name);
+    this.current.set(name, value);
+  }
+  save_changes() {
+    try {
+      this.current.save_changes();
+    } catch (error) {
+      console.warn("explainer: the live view lost its kernel; going on without it", error);
+      this.detach();
+    }
+  }
+  on(event, handler) {
+    this.handlers.push([event, handler]);
+    this.current.on(event, handler);
+  }
+  off(event, handler) {
+    this.handlers = this.handlers.filter(([e, h]) => !(e === event && h === handler));
+    this.current.off(event, handler);
+  }
+  // Move to `next` (the live model): the reader's own changes go to it, its other
+  // values come to the view (each change fires as if it had just happened).
+  switchTo(next) {
+    if (next === this.current) return;
+    const before = Object.fromEntries(this.names.map((name) => [name, this.current.get(name)]));
+    this.handlers.forEach(([event, handler]) => this.current.off(event, handler));
+    this.current = next;
+    this.live = true;
+    this.handlers.forEach(([event, handler]) => next.on(event, handler));
+    const carried = this.names.filter((name) => this.touched.has(name) && next.get(name) !== before[name]);
+    carried.forEach((name) => next.set(name, before[name]));
+    if (carried.length) next.save_changes();
+    this.names.filter((name) => !carried.includes(name) && next.get(name) !== before[name]).forEach((name) => this.handlers.filter(([e]) => e === `change:${name}`).forEach(([, h]) => h()));
+  }
+  // Back to the page's own model (the kernel closed the widget), keeping what is shown.
+  detach() {
+    if (!this.live) return;
+    const values = this.names.map((name) => [name, this.current.get(name)]);
+    this.handlers.forEach(([event, handler]) => this.current.off(event, handler));
+    this.current = this.fallback;
+    this.live = false;
+    this.handlers.forEach(([event, handler]) => this.fallback.on(event, handler));
+    values.forEach(([name, value]) => this.fallback.set(name, value));
+  }
+};
+
+// src/explainer/front/members.js
+function mountMembers(host, state) {
+  const root = element("div", "xpl-view xpl-members-view");
+  root.lang = state.lang;
+  const table = new MembersTable(state, `xpl-members-${Math.random().toString(36).slice(2, 7)}`);
+  let url = "";
+  if (state.csv) {
+    url = URL.createObjectURL(new Blob([state.csv.text], { type: "text/csv;charset=utf-8" }));
+    const link2 = element("a", "xpl-download-csv", state.labels.download_csv);
+    link2.download = state.csv.name;
+    link2.href = url;
+    root.append(element("p", "xpl-downloads"));
+    root.lastChild.append(link2);
+  }
+  table.show(state.moment);
+  root.append(table.section);
+  host.replaceChildren(root);
+  return {
+    dispose() {
+      if (url) URL.revokeObjectURL(url);
+    }
+  };
+}
+
+// src/explainer/front/index.js
+var MIME_TYPE = "application/vnd.explainer.view+json";
+var KINDS = { quotes: mountQuotes, members: mountMembers };
+function mount(host, payload, options = {}) {
+  host.replaceChildren();
+  if (KINDS[payload.kind]) return KINDS[payload.kind](host, payload.state || {});
+  const model = new SwitchableModel(staticModel(Object.assign({}, payload.state)));
+  const view = new LinkedView(host, model, options);
+  const unregister = registerView({ key: payload.key || "", kernel: options.kernel, model });
+  return {
+    view,
+    dispose() {
+      unregister();
+      view.dispose();
+    }
+  };
+}
+function mountAll(options = {}) {
+  const mounted = [];
+  document.querySelectorAll("script[data-explainer-view]").forEach((island) => {
+    const host = document.getElementById(island.dataset.explainerView);
+    if (!host || host.dataset.explainerMounted) return;
+    host.dataset.explainerMounted = "true";
+    mounted.push(mount(host, JSON.parse(island.textContent), options));
+  });
+  return mounted;
+}
+function painted(mounted, ms = 4e3) {
+  const drawn = Promise.all(mounted.map((m) => m.view ? m.view.map.ready : null));
+  return Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, ms))]);
+}
+function initialize({ model }) {
+  return registerLive(model);
+}
+function render({ model, el }) {
+  const view = new LinkedView(el, model, {});
+  return () => view.dispose();
+}
+var index_default = { initialize, render };
+export {
+  MIME_TYPE,
+  index_default as default,
+  mount,
+  mountAll,
+  painted
+};
