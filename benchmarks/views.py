@@ -4,6 +4,8 @@ Measured in one run on this machine, each a median:
 
 - first view (navigation until the timeline and the map are drawn) of the exported page
   and of `explainer serve`, and of a bare one-trace plotly page as the yardstick;
+- language switch: from a click on the other language's link until that page's view is
+  drawn, at the same moment, in Voilà and in the export;
 - key press in the timeline until the map has repainted (the second animation frame
   after the view changed), over the twelve events, in the export and in Voilà;
 - the exported pages' size, raw and gzipped.
@@ -88,15 +90,34 @@ def wait_until_idle(limit: float = 12.0, seconds: float = 120) -> None:
 
 def interleaved_first_views(
     browser: Browser, pages: dict[str, tuple[str, str]]
-) -> dict[str, float]:
-    """Median first view of each page, the pages taking turns (so that any drift in
-    the machine's speed touches them alike), each measured on an idle machine."""
+) -> dict[str, list[float]]:
+    """First views of each page, the pages taking turns (so that any drift in the
+    machine's speed touches them alike), each measured on an idle machine."""
     times: dict[str, list[float]] = {name: [] for name in pages}
     for _ in range(RUNS):
         for name, (url, ready) in pages.items():
             wait_until_idle()
             times[name].append(first_view(browser, url, ready))
-    return {name: statistics.median(values) for name, values in times.items()}
+    return times
+
+
+def language_switch(browser: Browser, url: str) -> float:
+    """Median seconds from a click on the other language's link to its view drawn."""
+    times = []
+    for _ in range(RUNS):
+        page = new_page(browser)
+        page.goto(url + "#washington-2014")
+        page.wait_for_selector(READY, timeout=180_000)
+        wait_until_idle()
+        start = time.perf_counter()
+        with page.expect_navigation(wait_until="commit"):
+            page.locator(".xpl-page-link").first.click()
+        page.wait_for_selector(READY, timeout=180_000)
+        times.append(time.perf_counter() - start)
+        assert page.evaluate("document.documentElement.lang") == "sv"
+        assert page.evaluate("location.hash") == "#washington-2014"
+        page.context.close()
+    return statistics.median(times)
 
 
 def key_to_paint(browser: Browser, url: str) -> float:
@@ -149,7 +170,7 @@ def main() -> None:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
                 version = browser.version
-                medians = interleaved_first_views(
+                views = interleaved_first_views(
                     browser,
                     {
                         "bare": (f"{static_url}/bare.html", ".js-plotly-plot .main-svg"),
@@ -157,9 +178,13 @@ def main() -> None:
                         "voila": (voila_url, READY),
                     },
                 )
+                medians = {name: statistics.median(times) for name, times in views.items()}
                 bare_s, export_s, voila_s = medians["bare"], medians["export"], medians["voila"]
+                voila_slowest = max(views["voila"])
                 export_key = key_to_paint(browser, f"{static_url}/site/index.html")
                 voila_key = key_to_paint(browser, voila_url)
+                voila_switch = language_switch(browser, voila_url)
+                export_switch = language_switch(browser, f"{static_url}/site/index.html")
                 browser.close()
         finally:
             voila.terminate()
@@ -174,7 +199,12 @@ def main() -> None:
         rows.append((what, value, budget, f"{ratio:.2f}{' (over)' if ratio > 1 else ''}"))
 
     row("Voilà first view / export first view", f"{voila_s:.2f} s / {export_s:.2f} s",
-        "≤ 1.5 times", voila_s / export_s / 1.5)  # fmt: skip
+        "≤ 1.3 times", voila_s / export_s / 1.3)  # fmt: skip
+    row("Voilà slowest first view / its median", f"{voila_slowest:.2f} s / {voila_s:.2f} s",
+        "≤ 1.5 times", voila_slowest / voila_s / 1.5)  # fmt: skip
+    row("language switch, Voilà (click → Swedish view drawn)", f"{voila_switch:.2f} s",
+        "≤ 1.5 s", voila_switch / 1.5)  # fmt: skip
+    row("language switch, export", f"{export_switch:.2f} s", "≤ 1.5 s", export_switch / 1.5)
     row("export first view / bare one-trace plotly page", f"{export_s:.2f} s / {bare_s:.2f} s",
         "≤ 1.3 times", export_s / bare_s / 1.3)  # fmt: skip
     row("key press → map repainted, export (median of 11)", f"{export_key:.0f} ms",
@@ -192,8 +222,8 @@ def main() -> None:
             machine(version),
             f"`benchmarks/views.py`, 1280x720. Medians of {RUNS} fresh page loads taking "
             "turns, each on an idle machine (Voilà's kernel pool refilled); key presses over "
-            "the timeline's steps. The last column is the figure divided by its budget: at "
-            "most 1 meets it.",
+            f"the timeline's steps; {RUNS} language switches from Washington 2014. The last "
+            "column is the figure divided by its budget: at most 1 meets it.",
             "",
             "| what | measured | budget | ratio to budget |",
             "|---|---|---|---|",
