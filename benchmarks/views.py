@@ -64,10 +64,14 @@ def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+# Offline without request interception (which would switch the browser's cache off,
+# unlike a real viewer's): every host but this machine fails to resolve.
+OFFLINE_ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+
 def new_page(browser: Browser) -> Page:
-    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
-    page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
-    return page
+    """A page in a context of its own: a first visit, with an empty cache."""
+    return browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
 
 
 def first_view(browser: Browser, url: str, ready: str) -> float:
@@ -168,7 +172,7 @@ def main() -> None:
             wait_until_up(f"http://127.0.0.1:{port}/explainer/static/vendor/plotly-basic.min.js")
             wait_until_idle()  # the preheated kernels have run the notebooks
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+                browser = playwright.chromium.launch(executable_path=chromium, args=OFFLINE_ARGS)
                 version = browser.version
                 views = interleaved_first_views(
                     browser,

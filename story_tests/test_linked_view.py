@@ -48,8 +48,17 @@ def test_moments_carry_the_membership_of_their_date(view: LinkedView) -> None:
     assert status_of(view, "idea-2011", "SWE") == "not_member"
     canada = moment(view, "canada-2013")
     assert canada["map_title"] == "17 June 2013: 49 countries on record"
-    assert canada["announce"] == "17 June 2013: Canada joins the alliance."
+    assert (
+        canada["announce"]
+        == "17 June 2013: Canada joins the alliance. 49 countries: Canada joined."
+    )
     washington = moment(view, "washington-2014")
+    codes = [c["iso3"] for c in view.spec["countries"]]
+    # Six joined without a published date, Vietnam is missing from the list; no other.
+    assert {codes[i] for i in washington["changed"]} == {
+        "ARM", "BIH", "CRI", "ISR", "XKX", "MEX", "VNM",
+    }  # fmt: skip
+    assert washington["announce"].endswith("54 countries: 6 joined, Vietnam no longer listed.")
     assert [q["id"] for q in washington["quotes"]] == [
         "malmstrom-2014", "holder-2014", "malmstrom-2014-speech",
     ]  # fmt: skip

@@ -24,7 +24,7 @@ from .browser import (
     require_chromium,
     running,
 )
-from .view_checks import READY, assert_agrees, hover_names, view_state
+from .view_checks import READY, assert_agrees, hover_names, moment, stage_figures, view_state
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +48,7 @@ def server() -> Iterator[str]:
 def open_story(
     offline_page: Callable[..., OfflinePage], url: str, size: tuple[int, int] = (1280, 720)
 ) -> Page:
+    """A story page in Voilà, its view drawn."""
     page = offline_page(*size).page
     page.goto(url)
     page.wait_for_selector(READY, timeout=120_000)
@@ -123,6 +124,59 @@ def test_arrow_keys_step_through_every_event_without_the_kernel(
         assert view_state(page)["hash"] == f"#{event.id}"
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.className").find("xpl-") >= 0
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=["1920x1080", "1280x720"])
+def test_the_stage_and_a_clicker_work_as_in_the_export(
+    offline_page: Callable[..., OfflinePage],
+    server: str,
+    dataset: explainer.Dataset,
+    size: tuple[int, int],
+) -> None:
+    page = open_story(offline_page, server + "/#launch-2012", size)
+    page.keyboard.press("f")
+    page.wait_for_selector(".xpl-linked.xpl-stage")
+    page.wait_for_timeout(500)
+    figures = stage_figures(page)
+    assert figures["map"] >= 0.6, figures
+    assert figures["events"] == len(dataset.events)
+    ids = [e.id for e in dataset.events]
+    for expected in ids[ids.index("launch-2012") + 1 : ids.index("washington-2014") + 1]:
+        page.keyboard.press("PageDown")
+        assert moment(page) == expected
+    assert axe_violations(page) == []
+    page.screenshot(path=str(ARTIFACTS / f"voila-stage-{size[0]}x{size[1]}.png"))
+
+
+def test_the_notes_window_follows_the_live_view_both_ways(
+    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
+) -> None:
+    page = open_story(offline_page, server + "/#launch-2012")
+    with page.expect_popup() as opened:
+        page.keyboard.press("n")
+    notes = opened.value
+    canada = dataset.event("canada-2013")
+    page.keyboard.press("f")
+    page.keyboard.press("PageDown")
+    notes.wait_for_function("() => document.body.dataset.moment === 'canada-2013'")
+    assert canada.notes is not None
+    assert notes.locator(".xpl-notes-now .xpl-notes-text").text_content() == canada.notes.get("en")
+    notes.keyboard.press("PageDown")
+    assert_agrees(page, dataset, dataset.event("croatia-eu-2013"), "en")
+    notes.close()
+
+
+def test_the_address_is_the_view_back_and_forward_included(
+    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
+) -> None:
+    page = open_story(offline_page, server + "/#canada-2013&view=europe")
+    assert_agrees(page, dataset, dataset.event("canada-2013"), "en", announced=False)
+    assert page.locator(".xpl-plot").get_attribute("data-view") == "europe"
+    page.get_by_role("option", name=dataset.event("launch-2012").title.get("en")).click()
+    page.get_by_role("option", name=dataset.event("washington-2014").title.get("en")).click()
+    page.go_back()
+    assert_agrees(page, dataset, dataset.event("launch-2012"), "en")
+    assert view_state(page)["hash"] == "#launch-2012&view=europe"
 
 
 def test_an_address_with_an_event_opens_on_it(

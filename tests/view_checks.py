@@ -162,3 +162,30 @@ def assert_markers_name_their_state(page: Page, dataset: explainer.Dataset, lang
         label = page.evaluate("() => document.querySelector('.xpl-tip strong')?.textContent || ''")
         assert label == dataset.countries[iso3].name(lang), (iso3, label)
     return len(codes)
+
+
+def moment(page: Page) -> str:
+    """The event the map shows now."""
+    return str(page.evaluate("() => document.querySelector('.xpl-plot').dataset.moment"))
+
+
+def stage_figures(page: Page) -> dict[str, float]:
+    """On the stage: the map's share of the window, the key fact's type size, the events
+    fully on screen."""
+    return dict(
+        page.evaluate(
+            """() => {
+      const box = document.querySelector('.xpl-plot').getBoundingClientRect();
+      const strip = [...document.querySelectorAll('.xpl-event')]
+        .map((e) => e.getBoundingClientRect());
+      return {
+        map: (box.width * box.height) / (innerWidth * innerHeight),
+        body: parseFloat(getComputedStyle(document.querySelector('.xpl-detail-lead')).fontSize),
+        events: strip.filter((r) => r.width > 0 && r.top >= 0 && r.bottom <= innerHeight
+                                     && r.left >= 0 && r.right <= innerWidth).length,
+        scrollable: document.documentElement.scrollHeight > innerHeight
+                    && getComputedStyle(document.documentElement).overflow !== 'hidden',
+      };
+    }"""
+        )
+    )

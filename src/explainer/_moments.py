@@ -14,6 +14,7 @@ from typing import Any
 
 from babel.lists import format_list
 
+from ._changes import change_sentence, changes_between, first_sentence
 from ._dataset import Dataset
 from ._geometry import projected_shapes
 from ._i18n import event_date_label, format_day, translations
@@ -149,21 +150,48 @@ def _caption(dataset: Dataset, on: dt.date, label: str, lang: str, whole_day: bo
     return template.format(date=label, count=members)
 
 
+def announcement(
+    dataset: Dataset, on: dt.date, label: str, title: str, changes: str, lang: str
+) -> str:
+    """What a screen reader says on reaching a step: the date once, the event, the change.
+
+    For example "17 June 2013: Canada joins the alliance. 49 countries: Canada joined."
+    """
+    t = translations(lang)
+    if on < dataset.launch:
+        return f"{label}: {title}."
+    count = len(dataset.members_on(on))
+    members = t.ngettext("{count} country", "{count} countries", count).format(count=count)
+    return f"{label}: {title}. {members}" + (f": {changes}." if changes else ".")
+
+
 def _moment(
-    dataset: Dataset, event: Event, codes: list[str], lang: str, strings: _Strings
+    dataset: Dataset,
+    event: Event,
+    before: dt.date | None,
+    codes: list[str],
+    lang: str,
+    strings: _Strings,
 ) -> dict[str, Any]:
     on = event.last_day
     label = event_date_label(event, lang)
     title, subtitle = map_title(dataset, on, lang, label)
     caption = _caption(dataset, on, label, lang, event.precision in {"day", "range"})
+    changes = changes_between(dataset, before, on)
+    index = {code: i for i, code in enumerate(codes)}
     return {
         "id": event.id,
         "date": label,
         "title": event.title.get(lang),
         "text": event.text.get(lang),
+        "lead": first_sentence(event.text.get(lang)),
+        "notes": event.notes.get(lang) if event.notes else "",
         "place": event.place.get(lang) if event.place else "",
         "sources": source_links(dataset, event.sources, lang),
-        "announce": f"{label}: {event.title.get(lang)}.",
+        "changed": [index[code] for code in changes.codes() if code in index],
+        "announce": announcement(
+            dataset, on, label, event.title.get(lang), change_sentence(dataset, changes, lang), lang
+        ),
         "map_title": title,
         "map_subtitle": subtitle,
         "description": map_description(dataset, on, lang, label),
@@ -180,7 +208,25 @@ def _labels(dataset: Dataset, lang: str) -> dict[str, str]:
         "pause": _("Pause"),
         "sources": _("Sources"),
         "source": _("Source: {source}"),
-        "help": _("Click an event, or use the arrow keys, Home and End in the list."),
+        "help": _(
+            "Click an event, or use the arrow keys, Page Up and Page Down, Home and End. "
+            "F shows the view on the whole screen, N opens the presenter's notes."
+        ),
+        "stage": _("Present"),
+        "stage_leave": _("Leave the stage"),
+        "blanked": _("The screen is blank: press B, or click, to show it again."),
+        "notes": _("Notes"),
+        "notes_title": _("Presenter's notes"),
+        "notes_now": _("Now"),
+        "notes_next": _("Next"),
+        "notes_none": _("No notes for this step."),
+        "notes_end": _("The end of the timeline."),
+        "notes_elapsed": _("Elapsed: {time}"),
+        "previous_step": _("Previous step"),
+        "next_step": _("Next step"),
+        "notes_blocked": _(
+            "The notes window was blocked: allow pop-ups for this page, then press N again."
+        ),
         "quotes": _("Quotes"),
         "event": _("Selected event"),
         "no_quotes": _("No quote recorded for this event."),
@@ -228,9 +274,14 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
 
     boxes = view_boxes(dataset, lang)
     strings = _Strings()
-    moments = [_moment(dataset, e, codes, lang, strings) for e in dataset.events]
+    days = [None, *(e.last_day for e in dataset.events)]
+    moments = [
+        _moment(dataset, e, before, codes, lang, strings)
+        for e, before in zip(dataset.events, days, strict=False)
+    ]
     return {
         "lang": lang,
+        "locale": LOCALES[lang].replace("_", "-"),
         "font": FONT,
         "figure": figure.to_plotly_json(),
         "countries": [

@@ -403,6 +403,8 @@ class Event(Record):
     place: Localized | None = None
     title: Localized
     text: Localized
+    # For the presenter's window: what to say at this step, from the event's sources.
+    notes: Localized | None = None
     sources: SourceIds
 
     @model_validator(mode="after")

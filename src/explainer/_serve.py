@@ -44,6 +44,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"  # pages of our own
 # Handlers Voilà adds that the pages do not need: a file tree and a contents API that
 # would hand out notebook sources, and login/logout (there is no login).
 POOL_SIZE = 2  # preheated kernels per notebook
+REFILL_DELAY_SECONDS = 4.0
 DROPPED_HANDLERS = {"TornadoVoilaTreeHandler", "VoilaContentsHandler", "LogoutHandler",
                     "VoilaLoginHandler", "LoginHandler"}  # fmt: skip
 
@@ -265,6 +266,9 @@ def voila_config(
     # A kernel per notebook starts and runs the notebook before anyone asks.
     voila.preheat_kernel = True
     voila.default_pool_size = POOL_SIZE
+    # A page paints without its kernel; the kernel that replaces the one it took starts
+    # (and runs the notebook, seconds of work) only after that page has painted.
+    config.VoilaKernelManager.fill_delay = REFILL_DELAY_SECONDS
     voila.multi_kernel_manager_class = ExplainerKernelManager
     # The pages need no file from the notebook folder; errors show no traceback.
     voila.file_allowlist = []

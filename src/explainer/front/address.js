@@ -1,22 +1,42 @@
-// The address names the moment: `#event-id`. Pure parsing here; the view reads and
-// writes location.hash only on pages that ask for it (the exported page and Voilà).
+// The address is the view: `#event-id`, and `&view=europe` where the map is not in its
+// first view. Pure parsing and formatting here (tested under node); the view reads and
+// writes the address only on pages that own it (the exported page and Voilà).
+//
+// History: a deliberate jump (a click on an event, Home or End, a view button) adds an
+// entry, so Back returns to where the reader was; stepping (arrows, a clicker, Play)
+// replaces the current entry, so a talk does not leave one entry per slide.
 
-export function momentFromHash(hash) {
-  const raw = (hash || "").replace(/^#/, "");
-  if (!raw) return "";
+function decode(text) {
   try {
-    return decodeURIComponent(raw);
+    return decodeURIComponent(text);
   } catch (error) {
-    return raw;
+    return text;
   }
 }
 
-export function hashFor(id) {
-  return `#${encodeURIComponent(id)}`;
+export function parseHash(hash) {
+  const [first, ...rest] = (hash || "").replace(/^#/, "").split("&");
+  const address = { event: decode(first || ""), view: "" };
+  rest.forEach((part) => {
+    const [key, value = ""] = part.split("=");
+    if (key === "view") address.view = decode(value);
+  });
+  return address;
 }
 
-// A link to another page of the story, keeping the moment.
-export function withMoment(href, id) {
+// `firstView`: the view a page opens on, left out of the address.
+export function formatHash(event, view, firstView) {
+  const tail = view && view !== firstView ? `&view=${encodeURIComponent(view)}` : "";
+  return `#${encodeURIComponent(event)}${tail}`;
+}
+
+// A link to another page of the story, keeping the moment and the view.
+export function withHash(href, hash) {
   const [path] = (href || "").split("#");
-  return `${path}${hashFor(id)}`;
+  return `${path}${hash}`;
+}
+
+// How an action moves through history: "push" a new entry, "replace" the current one.
+export function historyMode(how) {
+  return how === "jump" ? "push" : "replace";
 }

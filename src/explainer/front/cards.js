@@ -36,6 +36,8 @@ export function eventCard(moment, labels) {
     element("p", "xpl-detail-date", moment.place ? `${moment.date} · ${moment.place}` : moment.date),
     element("h3", "xpl-detail-title", moment.title),
     element("p", "xpl-detail-text", moment.text),
+    // The key fact, for the stage (which shows it instead of the whole text).
+    element("p", "xpl-detail-lead", moment.lead || moment.text),
     sourceList(element("p", "xpl-detail-sources", `${labels.sources}: `), moment.sources),
   );
   return card;

@@ -1,48 +1,22 @@
 // The linked view: timeline, map, event card and quotes, members table and a spoken
 // announcement, all showing one moment. Moments are precomputed (one per event), so
 // stepping needs nothing from a kernel; the model holds which event and which map view.
+// For a talk: a stage (F), clicker keys, a blank screen (B) and notes in a second
+// window (N); on a page that owns its address, the address follows the view.
 
-import { hashFor, momentFromHash, withMoment } from "./address.js";
+import { formatHash, historyMode, parseHash, withHash } from "./address.js";
 import { announcement } from "./announce.js";
 import { Cards } from "./cards.js";
+import { toolbar } from "./controls.js";
 import { element, uniquePrefix } from "./dom.js";
 import { Downloads } from "./downloads.js";
-import { keyAction, stepIndex } from "./keys.js";
+import { isStep, keyAction, stepIndex } from "./keys.js";
 import { MapView } from "./map.js";
+import { NotesWindow } from "./notes.js";
 import { Player } from "./play.js";
+import { Stage } from "./stage.js";
 import { MembersTable } from "./table.js";
 import { Timeline } from "./timeline.js";
-
-function toolbar(spec, model, labels) {
-  const bar = element("div", "xpl-toolbar");
-  const group = element("div", "xpl-views");
-  group.setAttribute("role", "group");
-  group.setAttribute("aria-label", labels.views || "Map view");
-  const buttons = (spec.views || []).map((view) => {
-    const button = element("button", "xpl-button", view.name);
-    button.type = "button";
-    button.dataset.view = view.id;
-    button.addEventListener("click", () => {
-      model.set("view", view.id);
-      model.save_changes();
-    });
-    group.append(button);
-    return button;
-  });
-  const play = element("button", "xpl-button xpl-play");
-  play.type = "button";
-  const pages = element("nav", "xpl-pages");
-  pages.setAttribute("aria-label", labels.languages || "Languages");
-  const links = (model.get("pages") || []).map((page) => {
-    const a = element("a", "xpl-page-link", page.label);
-    a.lang = a.hreflang = page.lang;
-    a.dataset.href = a.href = page.href;
-    pages.append(a);
-    return a;
-  });
-  bar.append(group, play, pages);
-  return { bar, buttons, play, links };
-}
 
 export class LinkedView {
   constructor(el, model, options = {}) {
@@ -51,15 +25,26 @@ export class LinkedView {
     this.events = this.spec.events || [];
     this.byId = new Map(this.events.map((event) => [event.id, event]));
     this.deepLinks = Boolean(options.deepLinks);
-    const prefix = uniquePrefix();
+    this.prefix = uniquePrefix();
+    this.how = "open"; // how the next change of moment came about (history)
+    this.build(el);
+    this.listen();
+    this.open();
+  }
+
+  build(el) {
     const labels = this.spec.labels || {};
     this.root = element("div", "xpl-view xpl-linked");
     this.root.lang = this.spec.lang || "en";
-    this.tools = toolbar(this.spec, model, labels);
-    this.timeline = new Timeline(this.events, labels, prefix, (id) => this.select(id));
-    this.map = new MapView(this.spec, prefix, () => this.current());
-    this.cards = new Cards(labels, prefix);
-    this.table = new MembersTable(this.spec, prefix);
+    this.tools = toolbar(this.spec, this.model.get("pages"), {
+      view: (id) => this.setView(id),
+      stage: () => this.act("stage"),
+      notes: () => this.act("notes"),
+    });
+    this.timeline = new Timeline(this.events, labels, this.prefix, (id) => this.choose(id));
+    this.map = new MapView(this.spec, this.prefix, () => this.current());
+    this.cards = new Cards(labels, this.prefix);
+    this.table = new MembersTable(this.spec, this.prefix);
     this.downloads = new Downloads(this.spec, this.map, () => this.current());
     this.live = element("div", "xpl-sr-only");
     this.live.setAttribute("role", "status");
@@ -68,13 +53,14 @@ export class LinkedView {
     this.note.setAttribute("role", "status");
     this.note.hidden = true;
     this.layout(el);
-    this.player = new Player(this.tools.play, labels, () => model.get("interval_ms"), {
+    this.stage = new Stage(this.root, labels, (on) => this.staged(on));
+    const locale = this.spec.locale || this.root.lang;
+    this.notes = new NotesWindow(this.notesSide(), labels, this.root.lang, locale, `${this.prefix}-notes`);
+    this.player = new Player(this.tools.play, labels, () => this.model.get("interval_ms"), {
       atEnd: () => this.position() >= this.events.length - 1,
-      restart: () => this.select(this.events[0].id),
-      next: () => this.step("next"),
+      restart: () => this.select(this.events[0].id, "step"),
+      next: () => this.select(this.events[Math.min(this.position() + 1, this.events.length - 1)].id, "step"),
     });
-    this.listen();
-    this.open();
   }
 
   layout(el) {
@@ -88,32 +74,83 @@ export class LinkedView {
     el.append(this.root);
   }
 
+  // What the notes window sees of this view, and how it steps it.
+  notesSide() {
+    return {
+      current: () => this.current(),
+      next: () => this.events[this.position() + 1] || null,
+      act: (action) => this.act(action),
+    };
+  }
+
   listen() {
     this.onSelected = () => this.show(!this.opening);
     this.onView = () => this.applyView();
     this.model.on("change:selected", this.onSelected);
     this.model.on("change:view", this.onView);
-    this.timeline.list.addEventListener("keydown", (event) => {
-      const action = keyAction(event);
-      if (!action) return;
-      event.preventDefault();
-      this.step(action);
-    });
+    this.root.addEventListener("keydown", (event) => this.onKey(event, true));
     this.map.ready.then((gd) => {
       if (gd) this.root.dataset.ready = "true";
     });
+    if (!this.deepLinks) return;
+    // A page of our own: its keys reach the view from anywhere on the page, and the
+    // address (edited, Back, Forward) moves the view.
+    this.onPageKey = (event) => this.onKey(event, false);
+    this.onAddress = () => this.followHash();
+    document.addEventListener("keydown", this.onPageKey);
+    window.addEventListener("hashchange", this.onAddress);
+    window.addEventListener("popstate", this.onAddress);
   }
 
-  // Opening: the moment the address names, else the model's, else the default.
+  // Keys inside the view do everything; on the rest of the page, only the stage, the
+  // notes, and (on the stage) every key: a clicker's focus is anywhere.
+  onKey(event, inside) {
+    if (!inside && this.root.contains(event.target)) return;
+    const action = keyAction(event);
+    if (!action) return;
+    if (!inside && !this.stage.active && !["stage", "notes"].includes(action)) return;
+    if (action === "leave" && !this.stage.active && !this.stage.blanked) return;
+    event.preventDefault();
+    this.act(action);
+  }
+
+  act(action) {
+    if (isStep(action)) {
+      this.player.stop();
+      this.stage.blank(false);
+      this.step(action);
+    } else if (action === "stage") this.stage.toggle();
+    else if (action === "leave" && this.stage.blanked) this.stage.blank(false);
+    else if (action === "leave") this.stage.leave();
+    else if (action === "blank") this.stage.blank();
+    else if (action === "notes") this.openNotes();
+  }
+
+  openNotes() {
+    if (!this.notes.openWindow()) {
+      this.note.textContent = this.spec.labels.notes_blocked;
+      this.note.hidden = false;
+    }
+  }
+
+  staged(on) {
+    this.map.setStage(on);
+    this.tools.stage.setAttribute("aria-pressed", on ? "true" : "false");
+    this.tools.stage.textContent = on ? this.spec.labels.stage_leave : this.spec.labels.stage;
+    if (on) this.timeline.list.focus({ preventScroll: true });
+  }
+
+  // Opening: the moment (and view) the address names, else the model's, else the default.
   open() {
     this.opening = true;
-    const wanted = this.deepLinks ? momentFromHash(location.hash) : "";
-    if (wanted && this.byId.has(wanted)) {
-      if (this.model.get("selected") !== wanted) this.select(wanted);
+    const wanted = this.deepLinks ? parseHash(location.hash) : { event: "", view: "" };
+    if (wanted.event && this.byId.has(wanted.event)) {
+      if (this.model.get("selected") !== wanted.event) this.select(wanted.event, "open");
     } else {
-      if (wanted) this.unknownMoment();
-      if (!this.byId.has(this.model.get("selected"))) this.select(this.spec.default || this.events[0].id);
+      if (wanted.event) this.unknownMoment();
+      if (!this.byId.has(this.model.get("selected"))) this.select(this.spec.default || this.events[0].id, "open");
     }
+    if (wanted.view && this.viewById(wanted.view)) this.setView(wanted.view, "open");
     this.applyView();
     this.show(false);
     this.opening = false;
@@ -125,6 +162,13 @@ export class LinkedView {
     this.note.hidden = false;
   }
 
+  followHash() {
+    const wanted = parseHash(location.hash);
+    if (this.byId.has(wanted.event) && wanted.event !== this.model.get("selected")) this.select(wanted.event, "address");
+    const view = this.viewById(wanted.view) ? wanted.view : (this.spec.views || [])[0].id;
+    if (view !== this.model.get("view")) this.setView(view, "address");
+  }
+
   position() {
     return this.events.findIndex((event) => event.id === this.model.get("selected"));
   }
@@ -133,15 +177,32 @@ export class LinkedView {
     return this.byId.get(this.model.get("selected")) || this.byId.get(this.spec.default) || this.events[0];
   }
 
-  select(id) {
+  viewById(id) {
+    return (this.spec.views || []).find((v) => v.id === id);
+  }
+
+  select(id, how = "jump") {
     if (!this.byId.has(id)) return;
+    this.how = how;
     this.model.set("selected", id);
     this.model.save_changes();
   }
 
+  // A click on an event: a deliberate jump, which stops Play.
+  choose(id) {
+    this.player.stop();
+    this.select(id, "jump");
+  }
+
   step(action) {
     const index = stepIndex(action, this.position(), this.events.length);
-    if (index >= 0) this.select(this.events[index].id);
+    if (index >= 0) this.select(this.events[index].id, ["first", "last"].includes(action) ? "jump" : "step");
+  }
+
+  setView(id, how = "jump") {
+    this.how = how;
+    this.model.set("view", id);
+    this.model.save_changes();
   }
 
   show(announce) {
@@ -152,33 +213,46 @@ export class LinkedView {
     this.cards.show(moment);
     this.table.show(moment);
     if (announce) this.live.textContent = announcement(moment);
-    this.followAddress(moment);
+    this.followAddress();
+    this.notes.show();
   }
 
-  // Links to the other languages keep the moment; so does the address, where the page
-  // owns it (not inside JupyterLab).
-  followAddress(moment) {
-    this.tools.links.forEach((a) => (a.href = withMoment(a.dataset.href, moment.id)));
+  // Links to the other languages keep the moment and the view; so does the address,
+  // where the page owns it (not inside JupyterLab).
+  followAddress() {
+    const views = this.spec.views || [];
+    const hash = formatHash(this.current().id, this.model.get("view"), views.length ? views[0].id : "");
+    this.tools.links.forEach((a) => (a.href = withHash(a.dataset.href, hash)));
+    const how = this.how;
+    this.how = "step";
     if (!this.deepLinks) return;
-    if (location.hash !== hashFor(moment.id)) history.replaceState(history.state, "", hashFor(moment.id));
+    if (how !== "address" && location.hash !== hash) history[`${historyMode(how)}State`](history.state, "", hash);
     const targets = new Set(this.tools.links.map((a) => a.dataset.href));
     document.querySelectorAll("a[href]").forEach((a) => {
       const [path] = a.getAttribute("href").split("#");
-      if (targets.has(path)) a.setAttribute("href", withMoment(path, moment.id));
+      if (targets.has(path)) a.setAttribute("href", withHash(path, hash));
     });
   }
 
   applyView() {
-    const wanted = (this.spec.views || []).find((v) => v.id === this.model.get("view")) || (this.spec.views || [])[0];
+    const wanted = this.viewById(this.model.get("view")) || (this.spec.views || [])[0];
     if (!wanted) return;
     this.tools.buttons.forEach((b) => b.setAttribute("aria-pressed", b.dataset.view === wanted.id ? "true" : "false"));
     this.map.setView(wanted.id);
+    if (!this.opening) this.followAddress();
   }
 
   dispose() {
     this.player.stop();
     this.model.off("change:selected", this.onSelected);
     this.model.off("change:view", this.onView);
+    if (this.onPageKey) document.removeEventListener("keydown", this.onPageKey);
+    if (this.onAddress) {
+      window.removeEventListener("hashchange", this.onAddress);
+      window.removeEventListener("popstate", this.onAddress);
+    }
+    this.stage.dispose();
+    this.notes.dispose();
     this.map.dispose();
     this.downloads.dispose();
   }

@@ -51,7 +51,9 @@ function mapSkeleton(spec, prefix) {
   const problem = element("p", "xpl-problem");
   problem.setAttribute("role", "alert");
   problem.hidden = true;
-  section.append(title, subtitle, box, description, createLegend(spec, prefix), problem);
+  const head = element("div", "xpl-map-head");
+  head.append(title, subtitle);
+  section.append(head, box, description, createLegend(spec, prefix), problem);
   return { section, title, subtitle, box, description, plot, markers, tip, problem };
 }
 
@@ -68,6 +70,7 @@ export class MapView {
     this.shown = this.countries.map(() => null);
     this.markers = { codes: [], radii: [] };
     this.view = this.views[0];
+    this.staged = false;
     this.disposed = false;
     this.resize = null;
     const box = this.parts.box;
@@ -191,11 +194,17 @@ export class MapView {
     delete this.parts.tip.dataset.iso3;
   }
 
+  // The whole map shrinks its plot to the map's shape, except on the stage, where every
+  // view fills the screen's space (no empty bands, more ocean instead).
+  fitted() {
+    return this.view === this.views[0] && !this.staged;
+  }
+
   // The whole-map view is as tall as the map at this width (no empty bands); zoomed
-  // views take the height the stylesheet gives them.
+  // views, and the stage, take the height the stylesheet gives them.
   fitHeight() {
     const box = this.parts.box;
-    if (this.view !== this.views[0] || !box.clientWidth) {
+    if (!this.fitted() || !box.clientWidth) {
       box.style.height = "";
       return;
     }
@@ -208,9 +217,18 @@ export class MapView {
     if (!wanted) return;
     this.view = wanted;
     this.parts.box.dataset.view = wanted.id;
+    this.relayout();
+  }
+
+  setStage(on) {
+    this.staged = on;
+    this.relayout();
+  }
+
+  relayout() {
     this.fitHeight();
     if (!this.gd) return;
-    window.Plotly.relayout(this.gd, viewLayout(wanted, wanted === this.views[0])).then(() => this.refit());
+    window.Plotly.relayout(this.gd, viewLayout(this.view, this.fitted())).then(() => this.refit());
   }
 
   refit() {
@@ -245,7 +263,7 @@ export class MapView {
     const Plotly = await loadPlotly();
     if (this.disposed) return null;
     const layout = Object.assign({}, this.spec.figure.layout, { autosize: true });
-    const ranges = viewLayout(this.view, this.view === this.views[0]);
+    const ranges = viewLayout(this.view, this.fitted());
     layout.xaxis = Object.assign({}, layout.xaxis, { range: ranges["xaxis.range"], constrain: ranges["xaxis.constrain"] });
     layout.yaxis = Object.assign({}, layout.yaxis, { range: ranges["yaxis.range"], constrain: ranges["yaxis.constrain"] });
     const config = { displayModeBar: false, responsive: true, staticPlot: true, locale: this.spec.lang };

@@ -114,6 +114,8 @@ function eventCard(moment, labels) {
     element("p", "xpl-detail-date", moment.place ? `${moment.date} \xB7 ${moment.place}` : moment.date),
     element("h3", "xpl-detail-title", moment.title),
     element("p", "xpl-detail-text", moment.text),
+    // The key fact, for the stage (which shows it instead of the whole text).
+    element("p", "xpl-detail-lead", moment.lead || moment.text),
     sourceList(element("p", "xpl-detail-sources", `${labels.sources}: `), moment.sources)
   );
   return card;
@@ -154,26 +156,83 @@ function mountQuotes(host, state) {
 }
 
 // src/explainer/front/address.js
-function momentFromHash(hash) {
-  const raw = (hash || "").replace(/^#/, "");
-  if (!raw) return "";
+function decode(text) {
   try {
-    return decodeURIComponent(raw);
+    return decodeURIComponent(text);
   } catch (error) {
-    return raw;
+    return text;
   }
 }
-function hashFor(id) {
-  return `#${encodeURIComponent(id)}`;
+function parseHash(hash) {
+  const [first, ...rest] = (hash || "").replace(/^#/, "").split("&");
+  const address = { event: decode(first || ""), view: "" };
+  rest.forEach((part) => {
+    const [key, value = ""] = part.split("=");
+    if (key === "view") address.view = decode(value);
+  });
+  return address;
 }
-function withMoment(href, id) {
+function formatHash(event, view, firstView) {
+  const tail = view && view !== firstView ? `&view=${encodeURIComponent(view)}` : "";
+  return `#${encodeURIComponent(event)}${tail}`;
+}
+function withHash(href, hash) {
   const [path] = (href || "").split("#");
-  return `${path}${hashFor(id)}`;
+  return `${path}${hash}`;
+}
+function historyMode(how) {
+  return how === "jump" ? "push" : "replace";
 }
 
 // src/explainer/front/announce.js
 function announcement(moment) {
-  return `${moment.announce} ${moment.description}`.trim();
+  return (moment.announce || "").trim();
+}
+
+// src/explainer/front/controls.js
+function button(className, text, shortcut) {
+  const node = element("button", `xpl-button ${className}`, text);
+  node.type = "button";
+  if (shortcut) node.setAttribute("aria-keyshortcuts", shortcut);
+  return node;
+}
+function viewButtons(spec, labels, onView) {
+  const group = element("div", "xpl-views");
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", labels.views || "Map view");
+  const buttons = (spec.views || []).map((view) => {
+    const node = button("", view.name);
+    node.dataset.view = view.id;
+    node.addEventListener("click", () => onView(view.id));
+    group.append(node);
+    return node;
+  });
+  return { group, buttons };
+}
+function languageLinks(pages, labels) {
+  const nav = element("nav", "xpl-pages");
+  nav.setAttribute("aria-label", labels.languages || "Languages");
+  const links = (pages || []).map((page) => {
+    const a = element("a", "xpl-page-link", page.label);
+    a.lang = a.hreflang = page.lang;
+    a.dataset.href = a.href = page.href;
+    nav.append(a);
+    return a;
+  });
+  return { nav, links };
+}
+function toolbar(spec, pages, actions) {
+  const labels = spec.labels || {};
+  const bar = element("div", "xpl-toolbar");
+  const views = viewButtons(spec, labels, actions.view);
+  const play = button("xpl-play", labels.play);
+  const stage = button("xpl-stage-button", labels.stage, "F");
+  stage.addEventListener("click", actions.stage);
+  const notes = button("xpl-notes-button", labels.notes, "N");
+  notes.addEventListener("click", actions.notes);
+  const languages = languageLinks(pages, labels);
+  bar.append(views.group, play, stage, notes, languages.nav);
+  return { bar, buttons: views.buttons, play, stage, notes, links: languages.links };
 }
 
 // src/explainer/front/downloads.js
@@ -222,17 +281,42 @@ var Downloads = class {
 };
 
 // src/explainer/front/keys.js
-var KEYS = {
+var STEPS = {
   ArrowDown: "next",
   ArrowRight: "next",
+  PageDown: "next",
+  " ": "next",
   ArrowUp: "previous",
   ArrowLeft: "previous",
+  PageUp: "previous",
   Home: "first",
   End: "last"
 };
+var COMMANDS = {
+  f: "stage",
+  F: "stage",
+  Escape: "leave",
+  b: "blank",
+  B: "blank",
+  ".": "blank",
+  n: "notes",
+  N: "notes"
+};
+function typing(target) {
+  if (!target) return false;
+  return /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName || "") || Boolean(target.isContentEditable);
+}
+function onButton(target) {
+  return Boolean(target) && /^(BUTTON|A|SUMMARY)$/.test(target.tagName || "");
+}
 function keyAction(event) {
-  if (event.altKey || event.ctrlKey || event.metaKey) return null;
-  return KEYS[event.key] || null;
+  if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return null;
+  if (event.key === " " && onButton(event.target)) return null;
+  if (event.key === " " && event.shiftKey) return "previous";
+  return STEPS[event.key] || COMMANDS[event.key] || null;
+}
+function isStep(action) {
+  return ["next", "previous", "first", "last"].includes(action);
 }
 function stepIndex(action, index, count) {
   if (!count) return -1;
@@ -469,7 +553,9 @@ function mapSkeleton(spec, prefix) {
   const problem = element("p", "xpl-problem");
   problem.setAttribute("role", "alert");
   problem.hidden = true;
-  section.append(title, subtitle, box, description, createLegend(spec, prefix), problem);
+  const head = element("div", "xpl-map-head");
+  head.append(title, subtitle);
+  section.append(head, box, description, createLegend(spec, prefix), problem);
   return { section, title, subtitle, box, description, plot, markers, tip, problem };
 }
 var MapView = class {
@@ -485,6 +571,7 @@ var MapView = class {
     this.shown = this.countries.map(() => null);
     this.markers = { codes: [], radii: [] };
     this.view = this.views[0];
+    this.staged = false;
     this.disposed = false;
     this.resize = null;
     const box = this.parts.box;
@@ -595,11 +682,16 @@ var MapView = class {
     this.parts.tip.hidden = true;
     delete this.parts.tip.dataset.iso3;
   }
+  // The whole map shrinks its plot to the map's shape, except on the stage, where every
+  // view fills the screen's space (no empty bands, more ocean instead).
+  fitted() {
+    return this.view === this.views[0] && !this.staged;
+  }
   // The whole-map view is as tall as the map at this width (no empty bands); zoomed
-  // views take the height the stylesheet gives them.
+  // views, and the stage, take the height the stylesheet gives them.
   fitHeight() {
     const box = this.parts.box;
-    if (this.view !== this.views[0] || !box.clientWidth) {
+    if (!this.fitted() || !box.clientWidth) {
       box.style.height = "";
       return;
     }
@@ -611,9 +703,16 @@ var MapView = class {
     if (!wanted) return;
     this.view = wanted;
     this.parts.box.dataset.view = wanted.id;
+    this.relayout();
+  }
+  setStage(on) {
+    this.staged = on;
+    this.relayout();
+  }
+  relayout() {
     this.fitHeight();
     if (!this.gd) return;
-    window.Plotly.relayout(this.gd, viewLayout(wanted, wanted === this.views[0])).then(() => this.refit());
+    window.Plotly.relayout(this.gd, viewLayout(this.view, this.fitted())).then(() => this.refit());
   }
   refit() {
     this.placeAll();
@@ -644,7 +743,7 @@ var MapView = class {
     const Plotly = await loadPlotly();
     if (this.disposed) return null;
     const layout = Object.assign({}, this.spec.figure.layout, { autosize: true });
-    const ranges = viewLayout(this.view, this.view === this.views[0]);
+    const ranges = viewLayout(this.view, this.fitted());
     layout.xaxis = Object.assign({}, layout.xaxis, { range: ranges["xaxis.range"], constrain: ranges["xaxis.constrain"] });
     layout.yaxis = Object.assign({}, layout.yaxis, { range: ranges["yaxis.range"], constrain: ranges["yaxis.constrain"] });
     const config = { displayModeBar: false, responsive: true, staticPlot: true, locale: this.spec.lang };
@@ -694,15 +793,140 @@ function markerTrace(spec, countries, markers, moment) {
   };
 }
 
+// src/explainer/front/notes.js
+function copyStyles(from, to) {
+  from.querySelectorAll('style, link[rel="stylesheet"]').forEach((node) => to.head.append(to.importNode(node, true)));
+}
+function clock(locale) {
+  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
+}
+function elapsed(ms) {
+  const seconds = Math.floor(ms / 1e3);
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}:${String(seconds % 60).padStart(2, "0")}`;
+}
+function stepBlock(doc, heading, moment, labels) {
+  const block = doc.createElement("section");
+  block.className = "xpl-notes-step";
+  const h = doc.createElement("h2");
+  h.textContent = heading;
+  block.append(h);
+  if (!moment) {
+    const p = doc.createElement("p");
+    p.textContent = labels.notes_end;
+    block.append(p);
+    return block;
+  }
+  const date = doc.createElement("p");
+  date.className = "xpl-detail-date";
+  date.textContent = moment.date;
+  const title = doc.createElement("h3");
+  title.textContent = moment.title;
+  const notes = doc.createElement("p");
+  notes.className = "xpl-notes-text";
+  notes.textContent = moment.notes || labels.notes_none;
+  block.append(date, title, notes);
+  return block;
+}
+var NotesWindow = class {
+  constructor(view, labels, lang, locale, name) {
+    this.view = view;
+    this.labels = labels;
+    this.lang = lang;
+    this.locale = locale;
+    this.name = name;
+    this.win = null;
+    this.timer = null;
+  }
+  get open() {
+    return Boolean(this.win && !this.win.closed);
+  }
+  show() {
+    if (!this.open) return;
+    const doc = this.win.document;
+    doc.querySelector(".xpl-notes-now").replaceChildren(stepBlock(doc, this.labels.notes_now, this.view.current(), this.labels));
+    doc.querySelector(".xpl-notes-next").replaceChildren(stepBlock(doc, this.labels.notes_next, this.view.next(), this.labels));
+    doc.body.dataset.moment = this.view.current().id;
+  }
+  openWindow() {
+    if (this.open) {
+      this.win.focus();
+      return true;
+    }
+    this.win = window.open("", this.name, "popup,width=960,height=640");
+    if (!this.win) return false;
+    this.build();
+    this.show();
+    return true;
+  }
+  build() {
+    const doc = this.win.document;
+    doc.documentElement.lang = this.lang;
+    doc.title = this.labels.notes_title;
+    doc.head.replaceChildren();
+    doc.body.replaceChildren();
+    copyStyles(document, doc);
+    doc.body.className = "xpl-page xpl-notes";
+    const top = doc.importNode(element("header", "xpl-notes-bar"), true);
+    const main = doc.importNode(element("main", "xpl-notes-main"), true);
+    main.append(doc.importNode(element("div", "xpl-notes-now"), true), doc.importNode(element("div", "xpl-notes-next"), true));
+    top.append(doc.importNode(element("h1", "", this.labels.notes_title), true), this.stepButtons(doc));
+    top.append(doc.importNode(element("p", "xpl-notes-clock"), true));
+    doc.body.append(top, main);
+    doc.addEventListener("keydown", (event) => this.onKey(event));
+    this.tick(Date.now());
+    this.win.addEventListener("pagehide", () => this.stopClock());
+  }
+  stepButtons(doc) {
+    const nav = doc.createElement("nav");
+    nav.className = "xpl-notes-steps";
+    [["previous", "\u25C0", this.labels.previous_step], ["next", "\u25B6", this.labels.next_step]].forEach(([action, sign, label]) => {
+      const button2 = doc.createElement("button");
+      button2.type = "button";
+      button2.className = "xpl-button";
+      button2.textContent = `${sign} ${label}`;
+      button2.addEventListener("click", () => this.view.act(action));
+      nav.append(button2);
+    });
+    return nav;
+  }
+  onKey(event) {
+    const action = keyAction(event);
+    if (!action || action === "notes") return;
+    event.preventDefault();
+    this.view.act(action);
+  }
+  tick(started) {
+    const format = clock(this.locale);
+    const update = () => {
+      if (!this.open) return this.stopClock();
+      const text = `${format.format(/* @__PURE__ */ new Date())} \xB7 ${this.labels.notes_elapsed.replace("{time}", elapsed(Date.now() - started))}`;
+      this.win.document.querySelector(".xpl-notes-clock").textContent = text;
+      return null;
+    };
+    this.stopClock();
+    update();
+    this.timer = setInterval(update, 1e3);
+  }
+  stopClock() {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+  dispose() {
+    this.stopClock();
+    if (this.open) this.win.close();
+  }
+};
+
 // src/explainer/front/play.js
 var Player = class {
-  constructor(button, labels, intervalMs, stepper) {
-    this.button = button;
+  constructor(button2, labels, intervalMs, stepper) {
+    this.button = button2;
     this.labels = labels;
     this.intervalMs = intervalMs;
     this.stepper = stepper;
     this.timer = null;
-    button.addEventListener("click", () => this.playing ? this.stop() : this.start());
+    button2.addEventListener("click", () => this.playing ? this.stop() : this.start());
     this.draw();
   }
   get playing() {
@@ -724,6 +948,63 @@ var Player = class {
   draw() {
     this.button.textContent = this.playing ? `\u275A\u275A ${this.labels.pause}` : `\u25B6 ${this.labels.play}`;
     this.button.setAttribute("aria-pressed", this.playing ? "true" : "false");
+  }
+};
+
+// src/explainer/front/stage.js
+var Stage = class {
+  constructor(root, labels, onChange) {
+    this.root = root;
+    this.onChange = onChange;
+    this.active = false;
+    this.cover = element("div", "xpl-blank");
+    this.cover.hidden = true;
+    this.cover.setAttribute("role", "status");
+    this.cover.append(element("p", "xpl-sr-only", labels.blanked));
+    this.cover.addEventListener("click", () => this.blank(false));
+    this.onFullscreen = () => {
+      if (this.active && !document.fullscreenElement && this.wentFullscreen) this.leave();
+    };
+    document.addEventListener("fullscreenchange", this.onFullscreen);
+  }
+  get blanked() {
+    return !this.cover.hidden;
+  }
+  enter() {
+    if (this.active) return;
+    this.active = true;
+    this.root.classList.add("xpl-stage");
+    document.documentElement.classList.add("xpl-staged");
+    this.wentFullscreen = false;
+    const request = this.root.requestFullscreen && document.fullscreenEnabled ? this.root.requestFullscreen() : null;
+    if (request) request.then(() => this.wentFullscreen = true).catch(() => {
+    });
+    this.onChange(true);
+  }
+  leave() {
+    if (!this.active) return;
+    this.active = false;
+    this.blank(false);
+    this.root.classList.remove("xpl-stage");
+    document.documentElement.classList.remove("xpl-staged");
+    if (document.fullscreenElement === this.root) document.exitFullscreen().catch(() => {
+    });
+    this.onChange(false);
+  }
+  toggle() {
+    if (this.active) this.leave();
+    else this.enter();
+  }
+  // On the stage the cover is inside the view (all that a full screen shows); off it,
+  // it covers the whole window.
+  blank(on = !this.blanked) {
+    if (on) (this.active ? this.root : document.body).append(this.cover);
+    this.cover.hidden = !on;
+  }
+  dispose() {
+    this.leave();
+    this.cover.remove();
+    document.removeEventListener("fullscreenchange", this.onFullscreen);
   }
 };
 
@@ -851,36 +1132,6 @@ var Timeline = class {
 };
 
 // src/explainer/front/linked.js
-function toolbar(spec, model, labels) {
-  const bar = element("div", "xpl-toolbar");
-  const group = element("div", "xpl-views");
-  group.setAttribute("role", "group");
-  group.setAttribute("aria-label", labels.views || "Map view");
-  const buttons = (spec.views || []).map((view) => {
-    const button = element("button", "xpl-button", view.name);
-    button.type = "button";
-    button.dataset.view = view.id;
-    button.addEventListener("click", () => {
-      model.set("view", view.id);
-      model.save_changes();
-    });
-    group.append(button);
-    return button;
-  });
-  const play = element("button", "xpl-button xpl-play");
-  play.type = "button";
-  const pages = element("nav", "xpl-pages");
-  pages.setAttribute("aria-label", labels.languages || "Languages");
-  const links = (model.get("pages") || []).map((page) => {
-    const a = element("a", "xpl-page-link", page.label);
-    a.lang = a.hreflang = page.lang;
-    a.dataset.href = a.href = page.href;
-    pages.append(a);
-    return a;
-  });
-  bar.append(group, play, pages);
-  return { bar, buttons, play, links };
-}
 var LinkedView = class {
   constructor(el, model, options = {}) {
     this.model = model;
@@ -888,15 +1139,25 @@ var LinkedView = class {
     this.events = this.spec.events || [];
     this.byId = new Map(this.events.map((event) => [event.id, event]));
     this.deepLinks = Boolean(options.deepLinks);
-    const prefix = uniquePrefix();
+    this.prefix = uniquePrefix();
+    this.how = "open";
+    this.build(el);
+    this.listen();
+    this.open();
+  }
+  build(el) {
     const labels = this.spec.labels || {};
     this.root = element("div", "xpl-view xpl-linked");
     this.root.lang = this.spec.lang || "en";
-    this.tools = toolbar(this.spec, model, labels);
-    this.timeline = new Timeline(this.events, labels, prefix, (id) => this.select(id));
-    this.map = new MapView(this.spec, prefix, () => this.current());
-    this.cards = new Cards(labels, prefix);
-    this.table = new MembersTable(this.spec, prefix);
+    this.tools = toolbar(this.spec, this.model.get("pages"), {
+      view: (id) => this.setView(id),
+      stage: () => this.act("stage"),
+      notes: () => this.act("notes")
+    });
+    this.timeline = new Timeline(this.events, labels, this.prefix, (id) => this.choose(id));
+    this.map = new MapView(this.spec, this.prefix, () => this.current());
+    this.cards = new Cards(labels, this.prefix);
+    this.table = new MembersTable(this.spec, this.prefix);
     this.downloads = new Downloads(this.spec, this.map, () => this.current());
     this.live = element("div", "xpl-sr-only");
     this.live.setAttribute("role", "status");
@@ -905,13 +1166,14 @@ var LinkedView = class {
     this.note.setAttribute("role", "status");
     this.note.hidden = true;
     this.layout(el);
-    this.player = new Player(this.tools.play, labels, () => model.get("interval_ms"), {
+    this.stage = new Stage(this.root, labels, (on) => this.staged(on));
+    const locale = this.spec.locale || this.root.lang;
+    this.notes = new NotesWindow(this.notesSide(), labels, this.root.lang, locale, `${this.prefix}-notes`);
+    this.player = new Player(this.tools.play, labels, () => this.model.get("interval_ms"), {
       atEnd: () => this.position() >= this.events.length - 1,
-      restart: () => this.select(this.events[0].id),
-      next: () => this.step("next")
+      restart: () => this.select(this.events[0].id, "step"),
+      next: () => this.select(this.events[Math.min(this.position() + 1, this.events.length - 1)].id, "step")
     });
-    this.listen();
-    this.open();
   }
   layout(el) {
     const side = element("div", "xpl-side");
@@ -923,31 +1185,75 @@ var LinkedView = class {
     this.root.append(this.tools.bar, this.note, grid, this.table.section, this.live);
     el.append(this.root);
   }
+  // What the notes window sees of this view, and how it steps it.
+  notesSide() {
+    return {
+      current: () => this.current(),
+      next: () => this.events[this.position() + 1] || null,
+      act: (action) => this.act(action)
+    };
+  }
   listen() {
     this.onSelected = () => this.show(!this.opening);
     this.onView = () => this.applyView();
     this.model.on("change:selected", this.onSelected);
     this.model.on("change:view", this.onView);
-    this.timeline.list.addEventListener("keydown", (event) => {
-      const action = keyAction(event);
-      if (!action) return;
-      event.preventDefault();
-      this.step(action);
-    });
+    this.root.addEventListener("keydown", (event) => this.onKey(event, true));
     this.map.ready.then((gd) => {
       if (gd) this.root.dataset.ready = "true";
     });
+    if (!this.deepLinks) return;
+    this.onPageKey = (event) => this.onKey(event, false);
+    this.onAddress = () => this.followHash();
+    document.addEventListener("keydown", this.onPageKey);
+    window.addEventListener("hashchange", this.onAddress);
+    window.addEventListener("popstate", this.onAddress);
   }
-  // Opening: the moment the address names, else the model's, else the default.
+  // Keys inside the view do everything; on the rest of the page, only the stage, the
+  // notes, and (on the stage) every key: a clicker's focus is anywhere.
+  onKey(event, inside2) {
+    if (!inside2 && this.root.contains(event.target)) return;
+    const action = keyAction(event);
+    if (!action) return;
+    if (!inside2 && !this.stage.active && !["stage", "notes"].includes(action)) return;
+    if (action === "leave" && !this.stage.active && !this.stage.blanked) return;
+    event.preventDefault();
+    this.act(action);
+  }
+  act(action) {
+    if (isStep(action)) {
+      this.player.stop();
+      this.stage.blank(false);
+      this.step(action);
+    } else if (action === "stage") this.stage.toggle();
+    else if (action === "leave" && this.stage.blanked) this.stage.blank(false);
+    else if (action === "leave") this.stage.leave();
+    else if (action === "blank") this.stage.blank();
+    else if (action === "notes") this.openNotes();
+  }
+  openNotes() {
+    if (!this.notes.openWindow()) {
+      this.note.textContent = this.spec.labels.notes_blocked;
+      this.note.hidden = false;
+    }
+  }
+  staged(on) {
+    this.map.setStage(on);
+    this.tools.stage.setAttribute("aria-pressed", on ? "true" : "false");
+    this.tools.stage.textContent = on ? this.spec.labels.stage_leave : this.spec.labels.stage;
+    if (on) this.timeline.list.focus({ preventScroll: true });
+  }
+  // Opening: the moment (and view) the address names, else the model's, else the default.
   open() {
     this.opening = true;
-    const wanted = this.deepLinks ? momentFromHash(location.hash) : "";
-    if (wanted && this.byId.has(wanted)) {
-      if (this.model.get("selected") !== wanted) this.select(wanted);
+    const wanted = this.deepLinks ? parseHash(location.hash) : { event: "", view: "" };
+    if (wanted.event && this.byId.has(wanted.event)) {
+      if (this.model.get("selected") !== wanted.event) this.select(wanted.event, "open");
     } else {
-      if (wanted) this.unknownMoment();
-      if (!this.byId.has(this.model.get("selected"))) this.select(this.spec.default || this.events[0].id);
+      if (wanted.event) this.unknownMoment();
+      if (!this.byId.has(this.model.get("selected"))) this.select(this.spec.default || this.events[0].id, "open");
     }
+    if (wanted.view && this.viewById(wanted.view)) this.setView(wanted.view, "open");
     this.applyView();
     this.show(false);
     this.opening = false;
@@ -957,20 +1263,40 @@ var LinkedView = class {
     this.note.textContent = (this.spec.labels.unknown_moment || "").replace("{date}", fallback.date);
     this.note.hidden = false;
   }
+  followHash() {
+    const wanted = parseHash(location.hash);
+    if (this.byId.has(wanted.event) && wanted.event !== this.model.get("selected")) this.select(wanted.event, "address");
+    const view = this.viewById(wanted.view) ? wanted.view : (this.spec.views || [])[0].id;
+    if (view !== this.model.get("view")) this.setView(view, "address");
+  }
   position() {
     return this.events.findIndex((event) => event.id === this.model.get("selected"));
   }
   current() {
     return this.byId.get(this.model.get("selected")) || this.byId.get(this.spec.default) || this.events[0];
   }
-  select(id) {
+  viewById(id) {
+    return (this.spec.views || []).find((v) => v.id === id);
+  }
+  select(id, how = "jump") {
     if (!this.byId.has(id)) return;
+    this.how = how;
     this.model.set("selected", id);
     this.model.save_changes();
   }
+  // A click on an event: a deliberate jump, which stops Play.
+  choose(id) {
+    this.player.stop();
+    this.select(id, "jump");
+  }
   step(action) {
     const index = stepIndex(action, this.position(), this.events.length);
-    if (index >= 0) this.select(this.events[index].id);
+    if (index >= 0) this.select(this.events[index].id, ["first", "last"].includes(action) ? "jump" : "step");
+  }
+  setView(id, how = "jump") {
+    this.how = how;
+    this.model.set("view", id);
+    this.model.save_changes();
   }
   show(announce) {
     const moment = this.current();
@@ -980,30 +1306,43 @@ var LinkedView = class {
     this.cards.show(moment);
     this.table.show(moment);
     if (announce) this.live.textContent = announcement(moment);
-    this.followAddress(moment);
+    this.followAddress();
+    this.notes.show();
   }
-  // Links to the other languages keep the moment; so does the address, where the page
-  // owns it (not inside JupyterLab).
-  followAddress(moment) {
-    this.tools.links.forEach((a) => a.href = withMoment(a.dataset.href, moment.id));
+  // Links to the other languages keep the moment and the view; so does the address,
+  // where the page owns it (not inside JupyterLab).
+  followAddress() {
+    const views = this.spec.views || [];
+    const hash = formatHash(this.current().id, this.model.get("view"), views.length ? views[0].id : "");
+    this.tools.links.forEach((a) => a.href = withHash(a.dataset.href, hash));
+    const how = this.how;
+    this.how = "step";
     if (!this.deepLinks) return;
-    if (location.hash !== hashFor(moment.id)) history.replaceState(history.state, "", hashFor(moment.id));
+    if (how !== "address" && location.hash !== hash) history[`${historyMode(how)}State`](history.state, "", hash);
     const targets = new Set(this.tools.links.map((a) => a.dataset.href));
     document.querySelectorAll("a[href]").forEach((a) => {
       const [path] = a.getAttribute("href").split("#");
-      if (targets.has(path)) a.setAttribute("href", withMoment(path, moment.id));
+      if (targets.has(path)) a.setAttribute("href", withHash(path, hash));
     });
   }
   applyView() {
-    const wanted = (this.spec.views || []).find((v) => v.id === this.model.get("view")) || (this.spec.views || [])[0];
+    const wanted = this.viewById(this.model.get("view")) || (this.spec.views || [])[0];
     if (!wanted) return;
     this.tools.buttons.forEach((b) => b.setAttribute("aria-pressed", b.dataset.view === wanted.id ? "true" : "false"));
     this.map.setView(wanted.id);
+    if (!this.opening) this.followAddress();
   }
   dispose() {
     this.player.stop();
     this.model.off("change:selected", this.onSelected);
     this.model.off("change:view", this.onView);
+    if (this.onPageKey) document.removeEventListener("keydown", this.onPageKey);
+    if (this.onAddress) {
+      window.removeEventListener("hashchange", this.onAddress);
+      window.removeEventListener("popstate", this.onAddress);
+    }
+    this.stage.dispose();
+    this.notes.dispose();
     this.map.dispose();
     this.downloads.dispose();
   }

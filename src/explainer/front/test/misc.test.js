@@ -6,9 +6,10 @@ import { imageName } from "../downloads.js";
 import { viewLayout } from "../map.js";
 import { columnLabels, rowCells } from "../table.js";
 
-test("the announcement says the event, then what the map shows", () => {
-  assert.equal(announcement({ announce: "30 September 2014: Washington.", description: "30 September 2014: 54 countries." }),
-    "30 September 2014: Washington. 30 September 2014: 54 countries.");
+test("the announcement is the moment's own sentence, not the map's description too", () => {
+  const moment = { announce: " 30 September 2014: Washington. 54 countries: 6 joined. ", description: "30 September 2014: 54 countries." };
+  assert.equal(announcement(moment), "30 September 2014: Washington. 54 countries: 6 joined.");
+  assert.equal(announcement({}), "");
 });
 
 test("images are named after the data file and the moment", () => {
