@@ -114,6 +114,15 @@ def main() -> None:
         # No EXPLAINER_PROJECT from the caller: the project comes from --project only.
         env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_PROJECT"}
         env["PATH"] = f"{env_dir / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+        # JupyterLab finds the views' renderer, shipped as shared data in the wheel (it
+        # writes the list to stderr).
+        listed = subprocess.run([str(env_dir / "bin" / "jupyter"), "labextension", "list"],
+                                cwd=elsewhere, env=env, capture_output=True, text=True,
+                                check=False)  # fmt: skip
+        if "explainer-view" not in listed.stdout + listed.stderr:
+            sys.exit(f"wheel-check: JupyterLab does not list the explainer-view renderer:\n"
+                     f"{listed.stdout}{listed.stderr}")  # fmt: skip
+        print("wheel-check: JupyterLab lists the explainer-view renderer")
         for project in projects:
             check_project(str(env_dir / "bin" / "explainer"), project, elsewhere, env)
     print(f"wheel-check: the wheel works for {len(projects)} project(s)")

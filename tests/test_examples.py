@@ -85,6 +85,7 @@ def test_export_shows_its_view_offline(
     page.screenshot(path=str(ARTIFACTS / f"example-{example.name}-{size[0]}.png"), full_page=False)
     assert axe_violations(page) == []
     # The members table is readable: no cell squeezed to a few letters (rows stack on a phone).
+    page.locator(".xpl-members-toggle").click()
     narrowest = page.evaluate(
         "() => Math.min(...[...document.querySelectorAll('.xpl-table tbody td')]"
         ".map((td) => td.getBoundingClientRect().width))"

@@ -43,11 +43,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_one_page_per_language_and_a_data_page(site: Path) -> None:
+    # index.html in the home language, and every language under its own name (to embed).
     assert sorted(p.name for p in site.iterdir()) == [
         "data-and-sources.html",
+        "en.html",
         "index.html",
         "sv.html",
     ]
+    assert (site / "en.html").read_bytes() == (site / "index.html").read_bytes()
     english = (site / "index.html").read_text(encoding="utf-8")
     swedish = (site / "sv.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in english and '<html lang="sv">' in swedish

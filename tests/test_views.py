@@ -29,7 +29,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_export_has_one_page_per_notebook(site: Path) -> None:
-    assert sorted(p.name for p in site.glob("*.html")) == ["index.html", "sv.html"]
+    assert sorted(p.name for p in site.glob("*.html")) == ["en.html", "index.html", "sv.html"]
 
 
 @pytest.mark.parametrize("page", ["index.html", "sv.html"])

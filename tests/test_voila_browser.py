@@ -217,6 +217,12 @@ def test_the_data_page_is_accessible(offline_page: Callable[..., OfflinePage], s
     page.goto(server + "/data-and-sources.ipynb")
     page.wait_for_selector("text=What the data files warn about", timeout=120_000)
     assert page.locator(".jp-CodeCell .jp-InputArea-editor").count() == 0
+    # Laid out as the published page: prose and tables read from the left.
+    aligned = page.evaluate(
+        "() => [...document.querySelectorAll('main p, main li, main td, main th')]"
+        ".map((e) => getComputedStyle(e).textAlign)"
+    )
+    assert aligned and set(aligned) <= {"left", "start"}, set(aligned)
     assert axe_violations(page) == []
 
 
@@ -314,3 +320,16 @@ def test_forbidden_paths_are_refused(server: str, path: str) -> None:
         assert '"cell_type"' not in body and "import explainer" not in body
     else:
         assert status in {400, 403, 404}
+
+
+def test_error_pages_are_ours_and_link_nothing_from_elsewhere(server: str) -> None:
+    for path in ("/no-such-page", "/?template=lab"):
+        try:
+            urllib.request.urlopen(server + path, timeout=30)
+        except urllib.error.HTTPError as error:
+            body = error.read().decode("utf-8", "replace")
+            assert error.code in {400, 404}
+        else:
+            pytest.fail(f"{path} answered 200")
+        assert '<body class="xpl-page">' in body and "/explainer/static/explainer.css" in body
+        assert "cdn" not in body.lower() and "https://" not in body

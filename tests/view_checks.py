@@ -49,6 +49,8 @@ STATE = """() => {
     announce: root.querySelector('[aria-live=polite]').textContent,
     quotes: [...root.querySelectorAll('.xpl-quote')].map((q) => q.dataset.quote),
     caption: root.querySelector('caption').textContent,
+    legend: [...root.querySelectorAll('.xpl-key')].filter((k) => !k.hidden)
+      .map((k) => k.dataset.kind),
     rows, fills, hash: location.hash,
   };
 }"""
@@ -103,6 +105,8 @@ def assert_agrees(
     for key in ("selected", "moment", "title", "subtitle", "quotes"):
         assert shown[key] == want[key], (event.id, key, shown[key], want[key])
     assert shown["fills"] == want["fills"], event.id
+    # The key names the statuses on the map now, and no other.
+    assert set(shown["legend"]) == set(want["statuses"].values()) | {"not_member"}, event.id
     if on_or_after_launch := event.last_day >= dataset.launch:
         assert shown["rows"] == want["statuses"], event.id
     assert on_or_after_launch or not shown["rows"]

@@ -68,11 +68,15 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from ._export import export  # heavy: imports plotly and the view builders
+    from ._handout import HandoutError
 
     try:
-        path = export(Path(args.out), lang=args.lang, project=args.project)
+        path = export(Path(args.out), lang=args.lang, project=args.project, handout=args.handout)
     except DataError as error:
         return _report(error, "nothing was exported.")
+    except HandoutError as error:
+        print(f"explainer: {error}; nothing was exported.", file=sys.stderr)
+        return 1
     print(f"wrote {path}")
     return 0
 
@@ -138,6 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
     _project_option(export)
     export.add_argument("--out", default="site", help="output folder (default: site/)")
     _lang_option(export, "index.html")
+    export.add_argument(
+        "--handout", action="store_true",
+        help="also print each language's handout to handout-<lang>.pdf (needs Chromium)",
+    )  # fmt: skip
     export.set_defaults(run=_export)
     return parser
 

@@ -22,10 +22,12 @@ from typing import Any
 import jinja2
 import plotly.graph_objects as go
 
+from ._handout import print_handout
 from ._html import HTMLFragment
 from ._islands import Island
 from ._linked_view import STATIC, LinkedView
 from ._loading import load_dataset
+from ._moments import default_event
 from ._notebook_page import notebook_body, plain
 from ._project import ENVIRONMENT, Manifest, load_project
 from ._static import PLOTLY_JS
@@ -151,13 +153,16 @@ def export(
     out: str | os.PathLike[str],
     lang: str | None = None,
     project: str | os.PathLike[str] | None = None,
+    handout: bool = False,
 ) -> Path:
     """Write the story as static pages: ``out/index.html`` in ``lang``, and the others.
 
     One page per language of the story (``index.html`` for ``lang``, ``<code>.html``
-    for the others) and one per other notebook of ``story.yml`` (``<name>.html``),
-    each self-contained: plotly.js, the view's script and the data are inlined, and
-    nothing needs a kernel or the internet.
+    for every language, the same page, so that each has an address of its own to embed)
+    and one per other notebook of ``story.yml`` (``<name>.html``), each self-contained:
+    plotly.js, the view's script and the data are inlined, and nothing needs a kernel
+    or the internet. With ``handout``, also ``handout-<code>.pdf`` per language: the
+    whole story on a few printed pages (needs Chromium).
 
     Parameters
     ----------
@@ -168,6 +173,8 @@ def export(
         The language of ``index.html`` (default: the story's first).
     project : path, optional
         The story's folder (see :func:`explainer.load_project`).
+    handout : bool
+        Also print each language's handout to a PDF file.
 
     Returns
     -------
@@ -178,21 +185,30 @@ def export(
     ------
     DataError
         If the story has problems; nothing is written then.
+    HandoutError
+        If a handout was asked for and could not be printed; nothing is written then.
 
     """
     story = load_project(project)
-    load_dataset(project=story.root)  # refuse bad data before anything is written
+    dataset = load_dataset(project=story.root)  # refuse bad data before anything is written
     home = story.language(lang)
     pages = page_names(story.manifest, home)
     story.check_notebooks(pages)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    staging.chmod(0o755)  # a web server running as another user reads the pages
     try:
         with _project_env(story.root):
             for notebook, name in pages.items():
                 text = render_page(story.notebooks / notebook, pages)
                 (staging / name).write_text(text, encoding="utf-8")
+        for code, notebook in story.manifest.notebooks.home.items():
+            if pages[notebook] != f"{code}.html":
+                shutil.copyfile(staging / pages[notebook], staging / f"{code}.html")
+            if handout:
+                first = default_event(dataset).id
+                print_handout(staging / f"{code}.html", first, staging / f"handout-{code}.pdf")
         if out.exists():
             for written in staging.iterdir():
                 os.replace(written, out / written.name)

@@ -17,7 +17,7 @@ from babel.lists import format_list
 from ._changes import change_sentence, changes_between, first_sentence
 from ._dataset import Dataset
 from ._geometry import projected_shapes
-from ._i18n import event_date_label, format_day, translations
+from ._i18n import event_date_label, format_day, format_partial, translations
 from ._labels import ORDER, STYLES, country_detail, group_label, source_labels, status_name
 from ._languages import LOCALES
 from ._map import FONT, base_figure, legend_kinds, map_title, view_boxes
@@ -222,6 +222,16 @@ def _labels(dataset: Dataset, lang: str) -> dict[str, str]:
         "notes_none": _("No notes for this step."),
         "notes_end": _("The end of the timeline."),
         "notes_elapsed": _("Elapsed: {time}"),
+        "members_show": _("Show the table of every country"),
+        "members_hide": _("Hide the table"),
+        "members_filter": _("Find a country in the table"),
+        "handout": _("Handout"),
+        "handout_steps": _("Step by step"),
+        "embed": _("Embed"),
+        "embed_help": _("To show this view in your own page, copy this code into it:"),
+        "embed_copy": _("Copy the code"),
+        "embed_copied": _("Copied"),
+        "embed_open": _("Open the whole story"),
         "previous_step": _("Previous step"),
         "next_step": _("Next step"),
         "notes_blocked": _(
@@ -299,11 +309,33 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
         "legend": [k.value for k in legend_kinds(dataset)],
         "views": [{"id": b.id, "name": b.name, "x": b.x_range, "y": b.y_range} for b in boxes],
         "labels": _labels(dataset, lang),
+        "title": dataset.manifest.title.get(lang),
+        "content_note": (
+            dataset.manifest.content_note.get(lang) if dataset.manifest.content_note else ""
+        ),
+        "sources": _sources(dataset, lang),
         "events": moments,
         "strings": strings.table,
         "default": first.id,
         "csv": {"name": csv_download_name(dataset), "text": membership_csv(dataset)},
     }
+
+
+def _sources(dataset: Dataset, lang: str) -> list[dict[str, str]]:
+    """Every source, for the handout: its short name, publisher, title, date and address."""
+    _ = translations(lang).gettext
+    return [
+        {
+            "label": source.label(lang),
+            "publisher": source.publisher,
+            "title": source.title,
+            "date": format_partial(source.date_published, lang)
+            if source.date_published
+            else _("undated"),
+            "url": source.url or "",
+        }
+        for source in sorted(dataset.sources.values(), key=lambda s: (s.publisher, s.title))
+    ]
 
 
 def _styles(dataset: Dataset, lang: str) -> dict[str, dict[str, Any]]:

@@ -158,12 +158,31 @@ class StoryHandler(TornadoVoilaHandler):  # type: ignore[misc]
             app.rendering -= 1
 
 
-class NotFound(web.RequestHandler):
-    """A plain 404, for addresses that other handlers would answer with a 500."""
+def error_page(status: int, message: str, base_url: str) -> str:
+    """An error page in our skeleton and stylesheet (the Voilà template's error.html)."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(JUPYTER_DATA / "voila" / "templates" / "explainer"),
+        autoescape=True,
+    )
+    return environment.get_template("error.html").render(
+        status_code=status, status_message=message, base_url=base_url
+    )
 
-    def get(self, *args: str) -> None:
-        """Not found."""
+
+class NotFound(web.RequestHandler):
+    """Our 404 page for any address no route serves.
+
+    Also for the addresses that Voilà's own handlers would answer with a 500.
+    """
+
+    def prepare(self) -> None:
+        """Nothing is here."""
         raise web.HTTPError(404)
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        """The page, with no detail of the request in it."""
+        base_url = self.settings.get("base_url", "/")
+        self.finish(error_page(status_code, self._reason, base_url))
 
 
 class PublishedHandler(web.StaticFileHandler):
@@ -200,6 +219,7 @@ class ExplainerVoila(Voila):  # type: ignore[misc]
         settings["allow_remote_access"] = not loopback
         settings["local_hostnames"] = ["localhost", *self.allowed_hosts]
         settings["explainer_app"] = self
+        settings["default_handler_class"] = NotFound
         return settings
 
     def init_handlers(self) -> list[Any]:

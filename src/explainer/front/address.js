@@ -14,20 +14,23 @@ function decode(text) {
   }
 }
 
+// Besides the event and the view: `&embed` (a compact view for another page's frame)
+// and `&handout` (the whole story as a handout to print).
 export function parseHash(hash) {
   const [first, ...rest] = (hash || "").replace(/^#/, "").split("&");
-  const address = { event: decode(first || ""), view: "" };
+  const address = { event: decode(first || ""), view: "", embed: false, handout: false };
   rest.forEach((part) => {
     const [key, value = ""] = part.split("=");
     if (key === "view") address.view = decode(value);
+    if (key === "embed" || key === "handout") address[key] = true;
   });
   return address;
 }
 
 // `firstView`: the view a page opens on, left out of the address.
-export function formatHash(event, view, firstView) {
+export function formatHash(event, view, firstView, embed = false) {
   const tail = view && view !== firstView ? `&view=${encodeURIComponent(view)}` : "";
-  return `#${encodeURIComponent(event)}${tail}`;
+  return `#${encodeURIComponent(event)}${tail}${embed ? "&embed" : ""}`;
 }
 
 // A link to another page of the story, keeping the moment and the view.

@@ -46,7 +46,12 @@ export function toolbar(spec, pages, actions) {
   stage.addEventListener("click", actions.stage);
   const notes = button("xpl-notes-button", labels.notes, "N");
   notes.addEventListener("click", actions.notes);
+  const handout = button("xpl-handout-button", labels.handout);
+  handout.addEventListener("click", actions.handout);
+  const embed = button("xpl-embed-button", labels.embed);
+  embed.setAttribute("aria-expanded", "false");
+  embed.addEventListener("click", actions.embed);
   const languages = languageLinks(pages, labels);
-  bar.append(views.group, play, stage, notes, languages.nav);
-  return { bar, buttons: views.buttons, play, stage, notes, links: languages.links };
+  bar.append(views.group, play, stage, notes, handout, embed, languages.nav);
+  return { bar, buttons: views.buttons, play, stage, notes, handout, embed, links: languages.links };
 }

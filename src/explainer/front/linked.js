@@ -10,11 +10,14 @@ import { Cards } from "./cards.js";
 import { toolbar } from "./controls.js";
 import { element, uniquePrefix } from "./dom.js";
 import { Downloads } from "./downloads.js";
+import { EmbedPanel, publishedUrl, reportHeight, snippet } from "./embed.js";
+import { Handout } from "./handout.js";
 import { isStep, keyAction, stepIndex } from "./keys.js";
 import { MapView } from "./map.js";
 import { NotesWindow } from "./notes.js";
 import { Player } from "./play.js";
 import { Stage } from "./stage.js";
+import { StepBar, swipeToStep } from "./stepbar.js";
 import { MembersTable } from "./table.js";
 import { Timeline } from "./timeline.js";
 
@@ -25,6 +28,7 @@ export class LinkedView {
     this.events = this.spec.events || [];
     this.byId = new Map(this.events.map((event) => [event.id, event]));
     this.deepLinks = Boolean(options.deepLinks);
+    this.published = options.published || "";
     this.prefix = uniquePrefix();
     this.how = "open"; // how the next change of moment came about (history)
     this.build(el);
@@ -40,12 +44,17 @@ export class LinkedView {
       view: (id) => this.setView(id),
       stage: () => this.act("stage"),
       notes: () => this.act("notes"),
+      handout: () => this.handout.print(),
+      embed: () => this.toggleEmbed(),
     });
     this.timeline = new Timeline(this.events, labels, this.prefix, (id) => this.choose(id));
     this.map = new MapView(this.spec, this.prefix, () => this.current());
     this.cards = new Cards(labels, this.prefix);
     this.table = new MembersTable(this.spec, this.prefix);
     this.downloads = new Downloads(this.spec, this.map, () => this.current());
+    this.stepbar = new StepBar(labels, (action) => this.act(action));
+    this.embedPanel = new EmbedPanel(labels);
+    this.handout = new Handout(this.spec);
     this.live = element("div", "xpl-sr-only");
     this.live.setAttribute("role", "status");
     this.live.setAttribute("aria-live", "polite");
@@ -67,10 +76,11 @@ export class LinkedView {
     const side = element("div", "xpl-side");
     side.append(this.timeline.section, this.cards.section);
     const main = element("div", "xpl-main");
+    this.map.parts.pinned.append(this.stepbar.section);
     main.append(this.map.section, this.downloads.section);
     const grid = element("div", "xpl-grid");
     grid.append(main, side);
-    this.root.append(this.tools.bar, this.note, grid, this.table.section, this.live);
+    this.root.append(this.tools.bar, this.embedPanel.section, this.note, grid, this.table.section, this.live);
     el.append(this.root);
   }
 
@@ -89,6 +99,7 @@ export class LinkedView {
     this.model.on("change:selected", this.onSelected);
     this.model.on("change:view", this.onView);
     this.root.addEventListener("keydown", (event) => this.onKey(event, true));
+    swipeToStep(this.map.parts.box, (action) => this.act(action));
     this.map.ready.then((gd) => {
       if (gd) this.root.dataset.ready = "true";
     });
@@ -108,7 +119,8 @@ export class LinkedView {
     if (!inside && this.root.contains(event.target)) return;
     const action = keyAction(event);
     if (!action) return;
-    if (!inside && !this.stage.active && !["stage", "notes"].includes(action)) return;
+    const everywhere = this.stage.active || this.embedded; // a clicker's focus is anywhere
+    if (!inside && !everywhere && !["stage", "notes"].includes(action)) return;
     if (action === "leave" && !this.stage.active && !this.stage.blanked) return;
     event.preventDefault();
     this.act(action);
@@ -143,7 +155,8 @@ export class LinkedView {
   // Opening: the moment (and view) the address names, else the model's, else the default.
   open() {
     this.opening = true;
-    const wanted = this.deepLinks ? parseHash(location.hash) : { event: "", view: "" };
+    const wanted = this.deepLinks ? parseHash(location.hash) : parseHash("");
+    this.modes(wanted);
     if (wanted.event && this.byId.has(wanted.event)) {
       if (this.model.get("selected") !== wanted.event) this.select(wanted.event, "open");
     } else {
@@ -154,6 +167,35 @@ export class LinkedView {
     this.applyView();
     this.show(false);
     this.opening = false;
+  }
+
+  // An embedded view (compact, telling its host its height) or the handout, as the
+  // address asks.
+  modes(wanted) {
+    this.embedded = wanted.embed;
+    if (wanted.embed) {
+      document.documentElement.classList.add("xpl-embed");
+      const whole = element("a", "xpl-embed-open", this.spec.labels.embed_open);
+      whole.href = location.href.replace(/&embed\b/, "");
+      whole.target = "_blank";
+      whole.rel = "noopener";
+      this.tools.bar.append(whole);
+      this.stopReporting = reportHeight();
+    }
+    if (wanted.handout) {
+      document.documentElement.classList.add("xpl-handout-mode");
+      this.handout.build();
+    }
+  }
+
+  toggleEmbed() {
+    const open = this.embedPanel.section.hidden;
+    this.tools.embed.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!open) return this.embedPanel.hide();
+    const views = this.spec.views || [];
+    const hash = formatHash(this.current().id, this.model.get("view"), views.length ? views[0].id : "");
+    const url = publishedUrl(location, this.spec.lang, this.published);
+    return this.embedPanel.show(snippet(url, hash, this.spec.title || document.title));
   }
 
   unknownMoment() {
@@ -209,6 +251,7 @@ export class LinkedView {
     const moment = this.current();
     if (!moment) return;
     this.timeline.show(this.events.indexOf(moment));
+    this.stepbar.show(moment, this.events.indexOf(moment), this.events.length);
     this.map.show(moment);
     this.cards.show(moment);
     this.table.show(moment);
@@ -221,8 +264,10 @@ export class LinkedView {
   // where the page owns it (not inside JupyterLab).
   followAddress() {
     const views = this.spec.views || [];
-    const hash = formatHash(this.current().id, this.model.get("view"), views.length ? views[0].id : "");
-    this.tools.links.forEach((a) => (a.href = withHash(a.dataset.href, hash)));
+    const first = views.length ? views[0].id : "";
+    const hash = formatHash(this.current().id, this.model.get("view"), first, this.embedded);
+    const plain = formatHash(this.current().id, this.model.get("view"), first);
+    this.tools.links.forEach((a) => (a.href = withHash(a.dataset.href, plain)));
     const how = this.how;
     this.how = "step";
     if (!this.deepLinks) return;
@@ -230,7 +275,7 @@ export class LinkedView {
     const targets = new Set(this.tools.links.map((a) => a.dataset.href));
     document.querySelectorAll("a[href]").forEach((a) => {
       const [path] = a.getAttribute("href").split("#");
-      if (targets.has(path)) a.setAttribute("href", withHash(path, hash));
+      if (targets.has(path)) a.setAttribute("href", withHash(path, plain));
     });
   }
 
@@ -253,6 +298,7 @@ export class LinkedView {
     }
     this.stage.dispose();
     this.notes.dispose();
+    if (this.stopReporting) this.stopReporting();
     this.map.dispose();
     this.downloads.dispose();
   }

@@ -53,8 +53,13 @@ function mapSkeleton(spec, prefix) {
   problem.hidden = true;
   const head = element("div", "xpl-map-head");
   head.append(title, subtitle);
-  section.append(head, box, description, createLegend(spec, prefix), problem);
-  return { section, title, subtitle, box, description, plot, markers, tip, problem };
+  const legend = createLegend(spec, prefix);
+  // What stays on screen on a phone while the reader steps: the headline and the map
+  // (and the step bar the view puts under it).
+  const pinned = element("div", "xpl-map-pinned");
+  pinned.append(head, box);
+  section.append(pinned, description, legend, problem);
+  return { section, pinned, title, subtitle, box, description, plot, markers, tip, legend, problem };
 }
 
 export class MapView {
@@ -102,10 +107,19 @@ export class MapView {
 
   placeAll() {
     if (!this.gd) return;
+    this.scalable();
     const scale = this.kmPerPixel();
     this.markers = placeMarkers(this.countries, this.countries.map((c) => this.toPixels(c.anchor)), scale);
     this.parts.box.dataset.kmPerPx = scale.toFixed(2);
     this.parts.box.dataset.markers = this.markers.codes.map((i) => this.countries[i].iso3).join(" ");
+  }
+
+  // Every layer of the drawing scales with its box (a printed page is narrower than the
+  // screen the map was drawn for): a viewBox of the size it was drawn at.
+  scalable() {
+    const { width, height } = this.gd._fullLayout;
+    this.parts.box.querySelectorAll("svg").forEach((svg) => svg.setAttribute("viewBox", `0 0 ${width} ${height}`));
+    this.parts.box.style.setProperty("--xpl-plot-ratio", `${width} / ${height}`);
   }
 
   paintMarkers(moment) {
@@ -143,16 +157,8 @@ export class MapView {
 
   // The traces as the moment shows them, so that the first drawing is the only one.
   styledTraces(moment) {
-    const data = this.spec.figure.data.map((trace) => Object.assign({}, trace));
-    moment.countries.forEach((cell, i) => {
-      const trace = data[this.countries[i].trace];
-      const style = this.spec.styles[cell[0]];
-      trace.fillcolor = style.fill;
-      trace.fillpattern = Object.assign({}, trace.fillpattern, { shape: style.pattern, fgcolor: style.line, bgcolor: style.fill });
-      trace.line = Object.assign({}, trace.line, { color: style.line, dash: style.dash });
-      this.shown[i] = cell[0];
-    });
-    return data;
+    moment.countries.forEach((cell, i) => (this.shown[i] = cell[0]));
+    return tracesFor(this.spec, moment);
   }
 
   countryAt(px, py) {
@@ -236,7 +242,15 @@ export class MapView {
     this.paintMarkers(this.current());
   }
 
+  // The key lists only the statuses this moment shows (the countries in no list are
+  // always there, drawn as no members).
+  showLegend(moment) {
+    const shown = new Set(["not_member", ...moment.countries.map((cell) => cell[0])]);
+    this.parts.legend.querySelectorAll(".xpl-key").forEach((item) => (item.hidden = !shown.has(item.dataset.kind)));
+  }
+
   show(moment) {
+    this.showLegend(moment);
     const { title, subtitle, description, box, tip } = this.parts;
     title.textContent = moment.map_title;
     subtitle.textContent = moment.map_subtitle;
@@ -287,6 +301,19 @@ export class MapView {
     if (this.resize) this.resize.disconnect();
     if (this.gd && window.Plotly) window.Plotly.purge(this.gd);
   }
+}
+
+// The map's traces coloured as a moment shows them (the figure's own are left alone).
+export function tracesFor(spec, moment) {
+  const data = spec.figure.data.map((trace) => Object.assign({}, trace));
+  moment.countries.forEach((cell, i) => {
+    const trace = data[spec.countries[i].trace];
+    const style = spec.styles[cell[0]];
+    trace.fillcolor = style.fill;
+    trace.fillpattern = Object.assign({}, trace.fillpattern, { shape: style.pattern, fgcolor: style.line, bgcolor: style.fill });
+    trace.line = Object.assign({}, trace.line, { color: style.line, dash: style.dash });
+  });
+  return data;
 }
 
 // The hover label's lines under the country name: status detail, group, sources.

@@ -7,7 +7,8 @@ import { MembersTable } from "./table.js";
 export function mountMembers(host, state) {
   const root = element("div", "xpl-view xpl-members-view");
   root.lang = state.lang;
-  const table = new MembersTable(state, `xpl-members-${Math.random().toString(36).slice(2, 7)}`);
+  // A table of its own (the data page's): shown, not folded away.
+  const table = new MembersTable(state, `xpl-members-${Math.random().toString(36).slice(2, 7)}`, false);
   let url = "";
   if (state.csv) {
     url = URL.createObjectURL(new Blob([state.csv.text], { type: "text/csv;charset=utf-8" }));

@@ -3,6 +3,7 @@
 // a table's implicit roles in some browsers.
 
 import { element } from "./dom.js";
+import { matches } from "./text.js";
 
 export function columnLabels(labels) {
   return [labels.country, labels.status, labels.details, labels.group, labels.sources].filter(Boolean);
@@ -49,14 +50,42 @@ export function fillBody(body, spec, moment, columns) {
   });
 }
 
+// Folded away until asked for: the heading says how many, a button shows the table and
+// a field finds a country in it.
+function disclosure(labels, box, prefix, onFilter) {
+  const bar = element("div", "xpl-members-bar");
+  const toggle = element("button", "xpl-button xpl-members-toggle", labels.members_show);
+  toggle.type = "button";
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.setAttribute("aria-controls", box.id);
+  const filter = element("input", "xpl-members-filter");
+  filter.type = "search";
+  filter.id = `${prefix}-members-filter`;
+  filter.hidden = true;
+  const label = element("label", "xpl-sr-only", labels.members_filter);
+  label.htmlFor = filter.id;
+  filter.placeholder = labels.members_filter;
+  filter.addEventListener("input", () => onFilter(filter.value));
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    toggle.textContent = open ? labels.members_hide : labels.members_show;
+    box.hidden = !open;
+    filter.hidden = !open;
+  });
+  bar.append(toggle, label, filter);
+  return bar;
+}
+
 export class MembersTable {
-  constructor(spec, prefix) {
+  constructor(spec, prefix, folded = true) {
     this.spec = spec;
     this.columns = columnLabels(spec.labels);
     this.section = element("section", "xpl-members");
     const heading = element("h2", "xpl-heading", spec.labels.members);
     heading.id = `${prefix}-members`;
     this.section.setAttribute("aria-labelledby", heading.id);
+    this.count = element("p", "xpl-members-count");
     const table = element("table", "xpl-table");
     table.setAttribute("role", "table");
     this.caption = element("caption");
@@ -74,12 +103,28 @@ export class MembersTable {
     this.body.setAttribute("role", "rowgroup");
     table.append(this.caption, head, this.body);
     const box = element("div", "xpl-table-box");
+    box.id = `${prefix}-members-table`;
     box.append(table);
-    this.section.append(heading, box);
+    this.query = "";
+    if (folded) {
+      box.hidden = true;
+      this.section.append(heading, this.count, disclosure(spec.labels, box, prefix, (q) => this.filter(q)), box);
+    } else {
+      this.section.append(heading, box);
+    }
   }
 
   show(moment) {
     this.caption.textContent = moment.caption;
+    this.count.textContent = moment.caption;
     fillBody(this.body, this.spec, moment, this.columns);
+    this.filter(this.query);
+  }
+
+  filter(query) {
+    this.query = query;
+    this.body.querySelectorAll("tr[data-iso3]").forEach((row) => {
+      row.hidden = !matches(row.querySelector("th").textContent, query);
+    });
   }
 }

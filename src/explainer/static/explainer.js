@@ -165,16 +165,17 @@ function decode(text) {
 }
 function parseHash(hash) {
   const [first, ...rest] = (hash || "").replace(/^#/, "").split("&");
-  const address = { event: decode(first || ""), view: "" };
+  const address = { event: decode(first || ""), view: "", embed: false, handout: false };
   rest.forEach((part) => {
     const [key, value = ""] = part.split("=");
     if (key === "view") address.view = decode(value);
+    if (key === "embed" || key === "handout") address[key] = true;
   });
   return address;
 }
-function formatHash(event, view, firstView) {
+function formatHash(event, view, firstView, embed = false) {
   const tail = view && view !== firstView ? `&view=${encodeURIComponent(view)}` : "";
-  return `#${encodeURIComponent(event)}${tail}`;
+  return `#${encodeURIComponent(event)}${tail}${embed ? "&embed" : ""}`;
 }
 function withHash(href, hash) {
   const [path] = (href || "").split("#");
@@ -230,9 +231,14 @@ function toolbar(spec, pages, actions) {
   stage.addEventListener("click", actions.stage);
   const notes = button("xpl-notes-button", labels.notes, "N");
   notes.addEventListener("click", actions.notes);
+  const handout = button("xpl-handout-button", labels.handout);
+  handout.addEventListener("click", actions.handout);
+  const embed = button("xpl-embed-button", labels.embed);
+  embed.setAttribute("aria-expanded", "false");
+  embed.addEventListener("click", actions.embed);
   const languages = languageLinks(pages, labels);
-  bar.append(views.group, play, stage, notes, languages.nav);
-  return { bar, buttons: views.buttons, play, stage, notes, links: languages.links };
+  bar.append(views.group, play, stage, notes, handout, embed, languages.nav);
+  return { bar, buttons: views.buttons, play, stage, notes, handout, embed, links: languages.links };
 }
 
 // src/explainer/front/downloads.js
@@ -280,49 +286,59 @@ var Downloads = class {
   }
 };
 
-// src/explainer/front/keys.js
-var STEPS = {
-  ArrowDown: "next",
-  ArrowRight: "next",
-  PageDown: "next",
-  " ": "next",
-  ArrowUp: "previous",
-  ArrowLeft: "previous",
-  PageUp: "previous",
-  Home: "first",
-  End: "last"
+// src/explainer/front/embed.js
+function publishedUrl(location2, lang, published) {
+  const base = published ? new URL(published, location2.href).href : location2.href.replace(/[#?].*$/, "").replace(/[^/]*$/, "");
+  return `${base}${lang}.html`;
+}
+var LISTENER = 'addEventListener("message",function(e){document.querySelectorAll("iframe[data-explainer]").forEach(function(f){if(f.contentWindow===e.source&&e.data&&e.data.type==="explainer:height")f.style.height=e.data.height+"px"})});';
+function snippet(url, hash, title) {
+  const escaped = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const src = escaped(`${url}${hash}&embed`);
+  return `<iframe data-explainer src="${src}" title="${escaped(title)}" width="100%" height="520" style="border:0;max-width:100%" loading="lazy" allow="fullscreen"></iframe>
+<script>${LISTENER}<\/script>`;
+}
+var EmbedPanel = class {
+  constructor(labels) {
+    this.section = element("div", "xpl-embed-panel");
+    this.section.hidden = true;
+    const id = `xpl-embed-${Math.random().toString(36).slice(2, 7)}`;
+    const label = element("label", "", labels.embed_help);
+    label.htmlFor = id;
+    this.code = element("textarea", "xpl-embed-code");
+    this.code.id = id;
+    this.code.readOnly = true;
+    this.code.rows = 4;
+    this.copy = element("button", "xpl-button", labels.embed_copy);
+    this.copy.type = "button";
+    this.copy.addEventListener("click", () => this.copyCode(labels));
+    this.section.append(label, this.code, this.copy);
+  }
+  show(text) {
+    this.code.value = text;
+    this.section.hidden = false;
+    this.code.focus();
+    this.code.select();
+  }
+  hide() {
+    this.section.hidden = true;
+  }
+  copyCode(labels) {
+    this.code.select();
+    const done = () => this.copy.textContent = labels.embed_copied;
+    if (navigator.clipboard) navigator.clipboard.writeText(this.code.value).then(done, () => {
+    });
+    else done();
+  }
 };
-var COMMANDS = {
-  f: "stage",
-  F: "stage",
-  Escape: "leave",
-  b: "blank",
-  B: "blank",
-  ".": "blank",
-  n: "notes",
-  N: "notes"
-};
-function typing(target) {
-  if (!target) return false;
-  return /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName || "") || Boolean(target.isContentEditable);
-}
-function onButton(target) {
-  return Boolean(target) && /^(BUTTON|A|SUMMARY)$/.test(target.tagName || "");
-}
-function keyAction(event) {
-  if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return null;
-  if (event.key === " " && onButton(event.target)) return null;
-  if (event.key === " " && event.shiftKey) return "previous";
-  return STEPS[event.key] || COMMANDS[event.key] || null;
-}
-function isStep(action) {
-  return ["next", "previous", "first", "last"].includes(action);
-}
-function stepIndex(action, index, count) {
-  if (!count) return -1;
-  const from = index < 0 ? 0 : index;
-  const to = { next: from + 1, previous: from - 1, first: 0, last: count - 1 }[action];
-  return to === void 0 ? from : Math.max(0, Math.min(count - 1, to));
+function reportHeight() {
+  if (window.parent === window) return () => {
+  };
+  const send = () => window.parent.postMessage({ type: "explainer:height", height: document.documentElement.scrollHeight }, "*");
+  const observer = new ResizeObserver(send);
+  observer.observe(document.body);
+  send();
+  return () => observer.disconnect();
 }
 
 // src/explainer/front/geometry.js
@@ -555,8 +571,11 @@ function mapSkeleton(spec, prefix) {
   problem.hidden = true;
   const head = element("div", "xpl-map-head");
   head.append(title, subtitle);
-  section.append(head, box, description, createLegend(spec, prefix), problem);
-  return { section, title, subtitle, box, description, plot, markers, tip, problem };
+  const legend = createLegend(spec, prefix);
+  const pinned = element("div", "xpl-map-pinned");
+  pinned.append(head, box);
+  section.append(pinned, description, legend, problem);
+  return { section, pinned, title, subtitle, box, description, plot, markers, tip, legend, problem };
 }
 var MapView = class {
   constructor(spec, prefix, current) {
@@ -599,10 +618,18 @@ var MapView = class {
   }
   placeAll() {
     if (!this.gd) return;
+    this.scalable();
     const scale = this.kmPerPixel();
     this.markers = placeMarkers(this.countries, this.countries.map((c) => this.toPixels(c.anchor)), scale);
     this.parts.box.dataset.kmPerPx = scale.toFixed(2);
     this.parts.box.dataset.markers = this.markers.codes.map((i) => this.countries[i].iso3).join(" ");
+  }
+  // Every layer of the drawing scales with its box (a printed page is narrower than the
+  // screen the map was drawn for): a viewBox of the size it was drawn at.
+  scalable() {
+    const { width, height } = this.gd._fullLayout;
+    this.parts.box.querySelectorAll("svg").forEach((svg) => svg.setAttribute("viewBox", `0 0 ${width} ${height}`));
+    this.parts.box.style.setProperty("--xpl-plot-ratio", `${width} / ${height}`);
   }
   paintMarkers(moment) {
     const layer = this.parts.markers;
@@ -637,16 +664,8 @@ var MapView = class {
   }
   // The traces as the moment shows them, so that the first drawing is the only one.
   styledTraces(moment) {
-    const data = this.spec.figure.data.map((trace) => Object.assign({}, trace));
-    moment.countries.forEach((cell2, i) => {
-      const trace = data[this.countries[i].trace];
-      const style = this.spec.styles[cell2[0]];
-      trace.fillcolor = style.fill;
-      trace.fillpattern = Object.assign({}, trace.fillpattern, { shape: style.pattern, fgcolor: style.line, bgcolor: style.fill });
-      trace.line = Object.assign({}, trace.line, { color: style.line, dash: style.dash });
-      this.shown[i] = cell2[0];
-    });
-    return data;
+    moment.countries.forEach((cell2, i) => this.shown[i] = cell2[0]);
+    return tracesFor(this.spec, moment);
   }
   countryAt(px, py) {
     const [xa, ya] = this.axes();
@@ -718,7 +737,14 @@ var MapView = class {
     this.placeAll();
     this.paintMarkers(this.current());
   }
+  // The key lists only the statuses this moment shows (the countries in no list are
+  // always there, drawn as no members).
+  showLegend(moment) {
+    const shown = /* @__PURE__ */ new Set(["not_member", ...moment.countries.map((cell2) => cell2[0])]);
+    this.parts.legend.querySelectorAll(".xpl-key").forEach((item) => item.hidden = !shown.has(item.dataset.kind));
+  }
   show(moment) {
+    this.showLegend(moment);
     const { title, subtitle, description, box, tip } = this.parts;
     title.textContent = moment.map_title;
     subtitle.textContent = moment.map_subtitle;
@@ -766,6 +792,17 @@ var MapView = class {
     if (this.gd && window.Plotly) window.Plotly.purge(this.gd);
   }
 };
+function tracesFor(spec, moment) {
+  const data = spec.figure.data.map((trace) => Object.assign({}, trace));
+  moment.countries.forEach((cell2, i) => {
+    const trace = data[spec.countries[i].trace];
+    const style = spec.styles[cell2[0]];
+    trace.fillcolor = style.fill;
+    trace.fillpattern = Object.assign({}, trace.fillpattern, { shape: style.pattern, fgcolor: style.line, bgcolor: style.fill });
+    trace.line = Object.assign({}, trace.line, { color: style.line, dash: style.dash });
+  });
+  return data;
+}
 function tipLines(spec, cell2) {
   const [detail, group, sources] = [cell2[1], cell2[2], cell2[3]].map((i) => spec.strings[i]);
   return [detail, group, sources ? spec.labels.source.replace("{source}", sources) : ""].filter(Boolean);
@@ -791,6 +828,265 @@ function markerTrace(spec, countries, markers, moment) {
     y: markers.codes.map((i) => countries[i].anchor[1]),
     marker: { size: markers.radii.map((r) => 2 * r), color: kinds.map((k) => k.fill), symbol: kinds.map((k) => k.symbol), line: { color: "#222", width: 1.2 } }
   };
+}
+
+// src/explainer/front/text.js
+function fold(text) {
+  return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+function matches(name, query) {
+  const wanted = fold(query);
+  return !wanted || fold(name).includes(wanted);
+}
+
+// src/explainer/front/table.js
+function columnLabels(labels) {
+  return [labels.country, labels.status, labels.details, labels.group, labels.sources].filter(Boolean);
+}
+function cell(tag, text, role) {
+  const node = element(tag, "", text);
+  node.setAttribute("role", role);
+  return node;
+}
+function rowCells(spec, moment, i) {
+  const status = moment.countries[i];
+  const texts = spec.labels.group ? [status[1], status[2], status[3]] : [status[1], status[3]];
+  return [spec.styles[status[0]].name, ...texts.map((n) => spec.strings[n])];
+}
+function fillBody(body, spec, moment, columns) {
+  body.replaceChildren();
+  if (!moment.rows.length) {
+    const row = element("tr");
+    row.setAttribute("role", "row");
+    const empty = cell("td", spec.labels.no_members, "cell");
+    empty.colSpan = columns.length;
+    row.append(empty);
+    body.append(row);
+    return;
+  }
+  moment.rows.forEach((i) => {
+    const row = element("tr");
+    row.setAttribute("role", "row");
+    row.dataset.iso3 = spec.countries[i].iso3;
+    row.dataset.status = moment.countries[i][0];
+    const name = cell("th", spec.countries[i].name, "rowheader");
+    name.scope = "row";
+    const cells = rowCells(spec, moment, i).map((text, column) => {
+      const td = cell("td", text, "cell");
+      td.dataset.label = columns[column + 1];
+      return td;
+    });
+    row.append(name, ...cells);
+    body.append(row);
+  });
+}
+function disclosure(labels, box, prefix, onFilter) {
+  const bar = element("div", "xpl-members-bar");
+  const toggle = element("button", "xpl-button xpl-members-toggle", labels.members_show);
+  toggle.type = "button";
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.setAttribute("aria-controls", box.id);
+  const filter = element("input", "xpl-members-filter");
+  filter.type = "search";
+  filter.id = `${prefix}-members-filter`;
+  filter.hidden = true;
+  const label = element("label", "xpl-sr-only", labels.members_filter);
+  label.htmlFor = filter.id;
+  filter.placeholder = labels.members_filter;
+  filter.addEventListener("input", () => onFilter(filter.value));
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    toggle.textContent = open ? labels.members_hide : labels.members_show;
+    box.hidden = !open;
+    filter.hidden = !open;
+  });
+  bar.append(toggle, label, filter);
+  return bar;
+}
+var MembersTable = class {
+  constructor(spec, prefix, folded = true) {
+    this.spec = spec;
+    this.columns = columnLabels(spec.labels);
+    this.section = element("section", "xpl-members");
+    const heading = element("h2", "xpl-heading", spec.labels.members);
+    heading.id = `${prefix}-members`;
+    this.section.setAttribute("aria-labelledby", heading.id);
+    this.count = element("p", "xpl-members-count");
+    const table = element("table", "xpl-table");
+    table.setAttribute("role", "table");
+    this.caption = element("caption");
+    const head = element("thead");
+    head.setAttribute("role", "rowgroup");
+    const headRow = element("tr");
+    headRow.setAttribute("role", "row");
+    this.columns.forEach((text) => {
+      const th = cell("th", text, "columnheader");
+      th.scope = "col";
+      headRow.append(th);
+    });
+    head.append(headRow);
+    this.body = element("tbody");
+    this.body.setAttribute("role", "rowgroup");
+    table.append(this.caption, head, this.body);
+    const box = element("div", "xpl-table-box");
+    box.id = `${prefix}-members-table`;
+    box.append(table);
+    this.query = "";
+    if (folded) {
+      box.hidden = true;
+      this.section.append(heading, this.count, disclosure(spec.labels, box, prefix, (q) => this.filter(q)), box);
+    } else {
+      this.section.append(heading, box);
+    }
+  }
+  show(moment) {
+    this.caption.textContent = moment.caption;
+    this.count.textContent = moment.caption;
+    fillBody(this.body, this.spec, moment, this.columns);
+    this.filter(this.query);
+  }
+  filter(query) {
+    this.query = query;
+    this.body.querySelectorAll("tr[data-iso3]").forEach((row) => {
+      row.hidden = !matches(row.querySelector("th").textContent, query);
+    });
+  }
+};
+
+// src/explainer/front/handout.js
+var SMALL = { width: 232, height: 118 };
+async function smallMap(Plotly, spec, moment, node) {
+  const view = spec.views[0];
+  const ranges = viewLayout(view, true);
+  const layout = Object.assign({}, spec.figure.layout, SMALL, { autosize: false, margin: { l: 1, r: 1, t: 1, b: 1 } });
+  layout.xaxis = Object.assign({}, layout.xaxis, { range: ranges["xaxis.range"], constrain: "domain" });
+  layout.yaxis = Object.assign({}, layout.yaxis, { range: ranges["yaxis.range"], constrain: "domain" });
+  await Plotly.newPlot(node, tracesFor(spec, moment), layout, { staticPlot: true, displayModeBar: false });
+}
+function stepFigure(moment) {
+  const figure = element("figure", "xpl-handout-step");
+  const map = element("div", "xpl-handout-map");
+  map.setAttribute("role", "img");
+  map.setAttribute("aria-label", moment.description);
+  const caption = element("figcaption");
+  caption.append(
+    element("p", "xpl-handout-date", moment.date),
+    element("h3", "", moment.title),
+    element("p", "xpl-handout-count", moment.map_title),
+    element("p", "", moment.lead)
+  );
+  figure.append(map, caption);
+  return { figure, map };
+}
+function membersList(spec, moment) {
+  const list = element("ul", "xpl-handout-members");
+  moment.rows.forEach((i) => {
+    const [, detail] = rowCells(spec, moment, i);
+    const item = element("li");
+    item.append(element("b", "", spec.countries[i].name), document.createTextNode(`: ${detail}`));
+    list.append(item);
+  });
+  return list;
+}
+function sourcesList(spec) {
+  const list = element("ol", "xpl-handout-sources");
+  (spec.sources || []).forEach((source) => {
+    const item = element("li");
+    item.append(element("b", "", source.label), document.createTextNode(`: ${source.publisher}, \u201C${source.title}\u201D (${source.date})`));
+    if (safeUrl(source.url)) item.append(document.createTextNode(`. ${source.url}`));
+    list.append(item);
+  });
+  return list;
+}
+var Handout = class {
+  constructor(spec) {
+    this.spec = spec;
+    this.section = null;
+    this.ready = null;
+  }
+  build() {
+    if (this.section) return this.ready;
+    const { spec } = this;
+    const labels = spec.labels;
+    this.section = element("section", "xpl-handout xpl-view");
+    this.section.lang = spec.lang;
+    this.section.append(element("h1", "", spec.title));
+    if (spec.content_note) this.section.append(element("p", "xpl-handout-note", spec.content_note));
+    const grid = element("div", "xpl-handout-grid");
+    const maps = spec.events.map((moment) => {
+      const { figure, map } = stepFigure(moment);
+      grid.append(figure);
+      return [moment, map];
+    });
+    const last = spec.events[spec.events.length - 1];
+    this.section.append(
+      element("h2", "", labels.handout_steps),
+      grid,
+      element("h2", "", last.caption),
+      membersList(spec, last),
+      element("h2", "", labels.sources),
+      sourcesList(spec)
+    );
+    document.body.append(this.section);
+    this.ready = loadPlotly().then(async (Plotly) => {
+      for (const [moment, node] of maps) await smallMap(Plotly, spec, moment, node);
+      this.section.dataset.ready = "true";
+    });
+    return this.ready;
+  }
+  async print() {
+    await this.build();
+    const root = document.documentElement;
+    root.classList.add("xpl-printing-handout");
+    window.addEventListener("afterprint", () => root.classList.remove("xpl-printing-handout"), { once: true });
+    window.print();
+  }
+};
+
+// src/explainer/front/keys.js
+var STEPS = {
+  ArrowDown: "next",
+  ArrowRight: "next",
+  PageDown: "next",
+  " ": "next",
+  ArrowUp: "previous",
+  ArrowLeft: "previous",
+  PageUp: "previous",
+  Home: "first",
+  End: "last"
+};
+var COMMANDS = {
+  f: "stage",
+  F: "stage",
+  Escape: "leave",
+  b: "blank",
+  B: "blank",
+  ".": "blank",
+  n: "notes",
+  N: "notes"
+};
+function typing(target) {
+  if (!target) return false;
+  return /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName || "") || Boolean(target.isContentEditable);
+}
+function onButton(target) {
+  return Boolean(target) && /^(BUTTON|A|SUMMARY)$/.test(target.tagName || "");
+}
+function keyAction(event) {
+  if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return null;
+  if (event.key === " " && onButton(event.target)) return null;
+  if (event.key === " " && event.shiftKey) return "previous";
+  return STEPS[event.key] || COMMANDS[event.key] || null;
+}
+function isStep(action) {
+  return ["next", "previous", "first", "last"].includes(action);
+}
+function stepIndex(action, index, count) {
+  if (!count) return -1;
+  const from = index < 0 ? 0 : index;
+  const to = { next: from + 1, previous: from - 1, first: 0, last: count - 1 }[action];
+  return to === void 0 ? from : Math.max(0, Math.min(count - 1, to));
 }
 
 // src/explainer/front/notes.js
@@ -1008,80 +1304,45 @@ var Stage = class {
   }
 };
 
-// src/explainer/front/table.js
-function columnLabels(labels) {
-  return [labels.country, labels.status, labels.details, labels.group, labels.sources].filter(Boolean);
+// src/explainer/front/stepbar.js
+function stepButton(sign, label, onClick) {
+  const button2 = element("button", "xpl-button xpl-step-button", sign);
+  button2.type = "button";
+  button2.setAttribute("aria-label", label);
+  button2.addEventListener("click", onClick);
+  return button2;
 }
-function cell(tag, text, role) {
-  const node = element(tag, "", text);
-  node.setAttribute("role", role);
-  return node;
-}
-function rowCells(spec, moment, i) {
-  const status = moment.countries[i];
-  const texts = spec.labels.group ? [status[1], status[2], status[3]] : [status[1], status[3]];
-  return [spec.styles[status[0]].name, ...texts.map((n) => spec.strings[n])];
-}
-function fillBody(body, spec, moment, columns) {
-  body.replaceChildren();
-  if (!moment.rows.length) {
-    const row = element("tr");
-    row.setAttribute("role", "row");
-    const empty = cell("td", spec.labels.no_members, "cell");
-    empty.colSpan = columns.length;
-    row.append(empty);
-    body.append(row);
-    return;
+var StepBar = class {
+  constructor(labels, act) {
+    this.section = element("div", "xpl-stepbar");
+    this.previous = stepButton("\u25C0", labels.previous_step, () => act("previous"));
+    this.next = stepButton("\u25B6", labels.next_step, () => act("next"));
+    this.text = element("p", "xpl-stepbar-text");
+    this.date = element("span", "xpl-stepbar-date");
+    this.title = element("span", "xpl-stepbar-title");
+    this.text.append(this.date, this.title);
+    this.section.append(this.previous, this.text, this.next);
   }
-  moment.rows.forEach((i) => {
-    const row = element("tr");
-    row.setAttribute("role", "row");
-    row.dataset.iso3 = spec.countries[i].iso3;
-    row.dataset.status = moment.countries[i][0];
-    const name = cell("th", spec.countries[i].name, "rowheader");
-    name.scope = "row";
-    const cells = rowCells(spec, moment, i).map((text, column) => {
-      const td = cell("td", text, "cell");
-      td.dataset.label = columns[column + 1];
-      return td;
-    });
-    row.append(name, ...cells);
-    body.append(row);
-  });
-}
-var MembersTable = class {
-  constructor(spec, prefix) {
-    this.spec = spec;
-    this.columns = columnLabels(spec.labels);
-    this.section = element("section", "xpl-members");
-    const heading = element("h2", "xpl-heading", spec.labels.members);
-    heading.id = `${prefix}-members`;
-    this.section.setAttribute("aria-labelledby", heading.id);
-    const table = element("table", "xpl-table");
-    table.setAttribute("role", "table");
-    this.caption = element("caption");
-    const head = element("thead");
-    head.setAttribute("role", "rowgroup");
-    const headRow = element("tr");
-    headRow.setAttribute("role", "row");
-    this.columns.forEach((text) => {
-      const th = cell("th", text, "columnheader");
-      th.scope = "col";
-      headRow.append(th);
-    });
-    head.append(headRow);
-    this.body = element("tbody");
-    this.body.setAttribute("role", "rowgroup");
-    table.append(this.caption, head, this.body);
-    const box = element("div", "xpl-table-box");
-    box.append(table);
-    this.section.append(heading, box);
-  }
-  show(moment) {
-    this.caption.textContent = moment.caption;
-    fillBody(this.body, this.spec, moment, this.columns);
+  show(moment, index, count) {
+    this.date.textContent = moment.date;
+    this.title.textContent = moment.title;
+    this.previous.disabled = index <= 0;
+    this.next.disabled = index >= count - 1;
   }
 };
+function swipeToStep(node, act) {
+  let start = null;
+  node.addEventListener("pointerdown", (event) => {
+    if (event.pointerType !== "mouse") start = [event.clientX, event.clientY];
+  });
+  node.addEventListener("pointerup", (event) => {
+    if (!start) return;
+    const [dx, dy] = [event.clientX - start[0], event.clientY - start[1]];
+    start = null;
+    if (Math.abs(dx) > 50 && Math.abs(dy) < Math.abs(dx) / 2) act(dx < 0 ? "next" : "previous");
+  });
+  node.addEventListener("pointercancel", () => start = null);
+}
 
 // src/explainer/front/timeline.js
 var Timeline = class {
@@ -1139,6 +1400,7 @@ var LinkedView = class {
     this.events = this.spec.events || [];
     this.byId = new Map(this.events.map((event) => [event.id, event]));
     this.deepLinks = Boolean(options.deepLinks);
+    this.published = options.published || "";
     this.prefix = uniquePrefix();
     this.how = "open";
     this.build(el);
@@ -1152,13 +1414,18 @@ var LinkedView = class {
     this.tools = toolbar(this.spec, this.model.get("pages"), {
       view: (id) => this.setView(id),
       stage: () => this.act("stage"),
-      notes: () => this.act("notes")
+      notes: () => this.act("notes"),
+      handout: () => this.handout.print(),
+      embed: () => this.toggleEmbed()
     });
     this.timeline = new Timeline(this.events, labels, this.prefix, (id) => this.choose(id));
     this.map = new MapView(this.spec, this.prefix, () => this.current());
     this.cards = new Cards(labels, this.prefix);
     this.table = new MembersTable(this.spec, this.prefix);
     this.downloads = new Downloads(this.spec, this.map, () => this.current());
+    this.stepbar = new StepBar(labels, (action) => this.act(action));
+    this.embedPanel = new EmbedPanel(labels);
+    this.handout = new Handout(this.spec);
     this.live = element("div", "xpl-sr-only");
     this.live.setAttribute("role", "status");
     this.live.setAttribute("aria-live", "polite");
@@ -1179,10 +1446,11 @@ var LinkedView = class {
     const side = element("div", "xpl-side");
     side.append(this.timeline.section, this.cards.section);
     const main = element("div", "xpl-main");
+    this.map.parts.pinned.append(this.stepbar.section);
     main.append(this.map.section, this.downloads.section);
     const grid = element("div", "xpl-grid");
     grid.append(main, side);
-    this.root.append(this.tools.bar, this.note, grid, this.table.section, this.live);
+    this.root.append(this.tools.bar, this.embedPanel.section, this.note, grid, this.table.section, this.live);
     el.append(this.root);
   }
   // What the notes window sees of this view, and how it steps it.
@@ -1199,6 +1467,7 @@ var LinkedView = class {
     this.model.on("change:selected", this.onSelected);
     this.model.on("change:view", this.onView);
     this.root.addEventListener("keydown", (event) => this.onKey(event, true));
+    swipeToStep(this.map.parts.box, (action) => this.act(action));
     this.map.ready.then((gd) => {
       if (gd) this.root.dataset.ready = "true";
     });
@@ -1215,7 +1484,8 @@ var LinkedView = class {
     if (!inside2 && this.root.contains(event.target)) return;
     const action = keyAction(event);
     if (!action) return;
-    if (!inside2 && !this.stage.active && !["stage", "notes"].includes(action)) return;
+    const everywhere = this.stage.active || this.embedded;
+    if (!inside2 && !everywhere && !["stage", "notes"].includes(action)) return;
     if (action === "leave" && !this.stage.active && !this.stage.blanked) return;
     event.preventDefault();
     this.act(action);
@@ -1246,7 +1516,8 @@ var LinkedView = class {
   // Opening: the moment (and view) the address names, else the model's, else the default.
   open() {
     this.opening = true;
-    const wanted = this.deepLinks ? parseHash(location.hash) : { event: "", view: "" };
+    const wanted = this.deepLinks ? parseHash(location.hash) : parseHash("");
+    this.modes(wanted);
     if (wanted.event && this.byId.has(wanted.event)) {
       if (this.model.get("selected") !== wanted.event) this.select(wanted.event, "open");
     } else {
@@ -1257,6 +1528,33 @@ var LinkedView = class {
     this.applyView();
     this.show(false);
     this.opening = false;
+  }
+  // An embedded view (compact, telling its host its height) or the handout, as the
+  // address asks.
+  modes(wanted) {
+    this.embedded = wanted.embed;
+    if (wanted.embed) {
+      document.documentElement.classList.add("xpl-embed");
+      const whole = element("a", "xpl-embed-open", this.spec.labels.embed_open);
+      whole.href = location.href.replace(/&embed\b/, "");
+      whole.target = "_blank";
+      whole.rel = "noopener";
+      this.tools.bar.append(whole);
+      this.stopReporting = reportHeight();
+    }
+    if (wanted.handout) {
+      document.documentElement.classList.add("xpl-handout-mode");
+      this.handout.build();
+    }
+  }
+  toggleEmbed() {
+    const open = this.embedPanel.section.hidden;
+    this.tools.embed.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!open) return this.embedPanel.hide();
+    const views = this.spec.views || [];
+    const hash = formatHash(this.current().id, this.model.get("view"), views.length ? views[0].id : "");
+    const url = publishedUrl(location, this.spec.lang, this.published);
+    return this.embedPanel.show(snippet(url, hash, this.spec.title || document.title));
   }
   unknownMoment() {
     const fallback = this.byId.get(this.spec.default) || this.events[0];
@@ -1302,6 +1600,7 @@ var LinkedView = class {
     const moment = this.current();
     if (!moment) return;
     this.timeline.show(this.events.indexOf(moment));
+    this.stepbar.show(moment, this.events.indexOf(moment), this.events.length);
     this.map.show(moment);
     this.cards.show(moment);
     this.table.show(moment);
@@ -1313,8 +1612,10 @@ var LinkedView = class {
   // where the page owns it (not inside JupyterLab).
   followAddress() {
     const views = this.spec.views || [];
-    const hash = formatHash(this.current().id, this.model.get("view"), views.length ? views[0].id : "");
-    this.tools.links.forEach((a) => a.href = withHash(a.dataset.href, hash));
+    const first = views.length ? views[0].id : "";
+    const hash = formatHash(this.current().id, this.model.get("view"), first, this.embedded);
+    const plain = formatHash(this.current().id, this.model.get("view"), first);
+    this.tools.links.forEach((a) => a.href = withHash(a.dataset.href, plain));
     const how = this.how;
     this.how = "step";
     if (!this.deepLinks) return;
@@ -1322,7 +1623,7 @@ var LinkedView = class {
     const targets = new Set(this.tools.links.map((a) => a.dataset.href));
     document.querySelectorAll("a[href]").forEach((a) => {
       const [path] = a.getAttribute("href").split("#");
-      if (targets.has(path)) a.setAttribute("href", withHash(path, hash));
+      if (targets.has(path)) a.setAttribute("href", withHash(path, plain));
     });
   }
   applyView() {
@@ -1343,6 +1644,7 @@ var LinkedView = class {
     }
     this.stage.dispose();
     this.notes.dispose();
+    if (this.stopReporting) this.stopReporting();
     this.map.dispose();
     this.downloads.dispose();
   }
@@ -1430,7 +1732,7 @@ var SwitchableModel = class {
 function mountMembers(host, state) {
   const root = element("div", "xpl-view xpl-members-view");
   root.lang = state.lang;
-  const table = new MembersTable(state, `xpl-members-${Math.random().toString(36).slice(2, 7)}`);
+  const table = new MembersTable(state, `xpl-members-${Math.random().toString(36).slice(2, 7)}`, false);
   let url = "";
   if (state.csv) {
     url = URL.createObjectURL(new Blob([state.csv.text], { type: "text/csv;charset=utf-8" }));

@@ -3,14 +3,24 @@ import { test } from "node:test";
 
 import { formatHash, historyMode, parseHash, withHash } from "../address.js";
 
+const plain = { view: "", embed: false, handout: false };
+
 test("the hash names an event and, after it, the map's view", () => {
-  assert.deepEqual(parseHash("#washington-2014"), { event: "washington-2014", view: "" });
-  assert.deepEqual(parseHash("#washington-2014&view=europe"), { event: "washington-2014", view: "europe" });
-  assert.deepEqual(parseHash("washington-2014&x=1&view=europe"), { event: "washington-2014", view: "europe" });
-  assert.deepEqual(parseHash("#caf%C3%A9"), { event: "café", view: "" });
-  assert.deepEqual(parseHash("#%E0%A4%A"), { event: "%E0%A4%A", view: "" }, "a broken escape is kept as written");
-  assert.deepEqual(parseHash(""), { event: "", view: "" });
-  assert.deepEqual(parseHash("#"), { event: "", view: "" });
+  assert.deepEqual(parseHash("#washington-2014"), { ...plain, event: "washington-2014" });
+  assert.deepEqual(parseHash("#washington-2014&view=europe"), { ...plain, event: "washington-2014", view: "europe" });
+  assert.deepEqual(parseHash("washington-2014&x=1&view=europe"), { ...plain, event: "washington-2014", view: "europe" });
+  assert.deepEqual(parseHash("#caf%C3%A9"), { ...plain, event: "café" });
+  assert.deepEqual(parseHash("#%E0%A4%A"), { ...plain, event: "%E0%A4%A" }, "a broken escape is kept as written");
+  assert.deepEqual(parseHash(""), { ...plain, event: "" });
+  assert.deepEqual(parseHash("#"), { ...plain, event: "" });
+});
+
+test("an embedded view and the handout are asked for in the address", () => {
+  assert.deepEqual(parseHash("#canada-2013&embed"), { ...plain, event: "canada-2013", embed: true });
+  assert.deepEqual(parseHash("#canada-2013&view=europe&embed"), { ...plain, event: "canada-2013", view: "europe", embed: true });
+  assert.deepEqual(parseHash("#&handout"), { ...plain, event: "", handout: true });
+  assert.equal(formatHash("canada-2013", "europe", "world", true), "#canada-2013&view=europe&embed");
+  assert.equal(formatHash("canada-2013", "world", "world", false), "#canada-2013");
 });
 
 test("the first view is left out of the address; others are named", () => {
