@@ -333,3 +333,17 @@ def test_error_pages_are_ours_and_link_nothing_from_elsewhere(server: str) -> No
             pytest.fail(f"{path} answered 200")
         assert '<body class="xpl-page">' in body and "/explainer/static/explainer.css" in body
         assert "cdn" not in body.lower() and "https://" not in body
+
+
+def test_the_search_works_as_in_the_export(
+    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
+) -> None:
+    page = open_story(offline_page, server + "/explainer-sv.ipynb#washington-2014")
+    page.get_by_role("combobox").fill("sweden")
+    option = page.locator(".xpl-search-list [role=option]").first
+    assert (option.text_content() or "").startswith("Sverige")
+    page.keyboard.press("Enter")
+    assert "5 december 2012" in (page.locator(".xpl-found").text_content() or "")
+    changed = page.locator(".xpl-plot").get_attribute("data-changed") or ""
+    assert set(changed.split()) == {"ARM", "BIH", "CRI", "ISR", "XKX", "MEX", "VNM"}
+    assert axe_violations(page) == []

@@ -21,8 +21,10 @@ from ._i18n import event_date_label, format_day, format_partial, translations
 from ._labels import ORDER, STYLES, country_detail, group_label, source_labels, status_name
 from ._languages import LOCALES
 from ._map import FONT, base_figure, legend_kinds, map_title, view_boxes
+from ._periods import membership_periods
 from ._quotes import quote_record, source_links
 from ._schema import Event
+from ._search import search_terms
 from ._status import CountryStatus, StatusKind
 from ._table import csv_download_name, membership_csv
 
@@ -179,6 +181,10 @@ def _moment(
     caption = _caption(dataset, on, label, lang, event.precision in {"day", "range"})
     changes = changes_between(dataset, before, on)
     index = {code: i for i, code in enumerate(codes)}
+
+    def names(found: tuple[str, ...]) -> list[str]:
+        return sorted(dataset.countries[c].name(lang) for c in found)
+
     return {
         "id": event.id,
         "date": label,
@@ -188,7 +194,17 @@ def _moment(
         "notes": event.notes.get(lang) if event.notes else "",
         "place": event.place.get(lang) if event.place else "",
         "sources": source_links(dataset, event.sources, lang),
+        "first_day": event.date.first.isoformat(),
+        "last_day": on.isoformat(),
         "changed": [index[code] for code in changes.codes() if code in index],
+        # What the card lists as changed since the step before.
+        "changes": {
+            "joined": names(changes.joined),
+            "left": names(changes.left),
+            "unlisted": names(changes.unlisted),
+            "grouped": names(changes.grouped),
+            "founded": len(changes.founded),
+        },
         "announce": announcement(
             dataset, on, label, event.title.get(lang), change_sentence(dataset, changes, lang), lang
         ),
@@ -232,6 +248,22 @@ def _labels(dataset: Dataset, lang: str) -> dict[str, str]:
         "embed_copy": _("Copy the code"),
         "embed_copied": _("Copied"),
         "embed_open": _("Open the whole story"),
+        "search": _("Find a country"),
+        "search_help": _("Type a name or a code; choose with the arrow keys and Enter."),
+        "search_none": _("No country of this story is called that."),
+        "search_clear": _("Clear"),
+        "search_found": _("{country} on {date}"),
+        "changes_heading": _("Since the step before"),
+        "changes_joined": _("Joined: {names}"),
+        "changes_left": _("Left: {names}"),
+        "changes_unlisted": _("No longer listed: {names}"),
+        "changes_grouped": _("Joined the {group}: {names}"),
+        "changes_founded": _("In the first list: {count} countries"),
+        "time_scale": _("Time scale"),
+        "time_scrub": _("Move through time"),
+        "time_title": _("{date}: {count} countries on record"),
+        "time_before": _("{date}: before the first list ({launch})"),
+        "launch": format_day(dataset.launch, lang),
         "previous_step": _("Previous step"),
         "next_step": _("Next step"),
         "notes_blocked": _(
@@ -284,6 +316,7 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
 
     boxes = view_boxes(dataset, lang)
     strings = _Strings()
+    start, end = dataset.events[0].date.first, dataset.events[-1].last_day
     days = [None, *(e.last_day for e in dataset.events)]
     moments = [
         _moment(dataset, e, before, codes, lang, strings)
@@ -301,6 +334,7 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
                 "trace": index[code],
                 "anchor": [round(c) for c in shapes[code].anchor],
                 "size_km": size(code),
+                "search": search_terms(dataset, code),
             }
             for code in codes
         ],
@@ -315,6 +349,16 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
         ),
         "sources": _sources(dataset, lang),
         "events": moments,
+        # The membership on any day from the first event to the last, span by span.
+        "range": [start.isoformat(), end.isoformat()],
+        "periods": [
+            {
+                "from": day.isoformat(),
+                "count": sum(s.is_member for s in statuses.values()),
+                "countries": [_country_cell(dataset, statuses[c], lang, strings) for c in codes],
+            }
+            for day, statuses in membership_periods(dataset, start, end)
+        ],
         "strings": strings.table,
         "default": first.id,
         "csv": {"name": csv_download_name(dataset), "text": membership_csv(dataset)},

@@ -30,6 +30,26 @@ export function quoteCard(quote) {
   return figure;
 }
 
+// What changed since the step before, in words (the map outlines the same countries).
+function changesList(moment, labels) {
+  const changes = moment.changes;
+  if (!changes) return null;
+  const names = (list) => list.join(", ");
+  const lines = [
+    changes.founded ? labels.changes_founded.replace("{count}", changes.founded) : "",
+    changes.joined.length ? labels.changes_joined.replace("{names}", names(changes.joined)) : "",
+    changes.left.length ? labels.changes_left.replace("{names}", names(changes.left)) : "",
+    changes.unlisted.length ? labels.changes_unlisted.replace("{names}", names(changes.unlisted)) : "",
+    changes.grouped.length ? labels.changes_grouped.replace("{group}", labels.group).replace("{names}", names(changes.grouped)) : "",
+  ].filter(Boolean);
+  if (!lines.length) return null;
+  const box = element("div", "xpl-changes");
+  const list = element("ul");
+  lines.forEach((line) => list.append(element("li", "", line)));
+  box.append(element("p", "xpl-changes-heading", labels.changes_heading), list);
+  return box;
+}
+
 export function eventCard(moment, labels) {
   const card = element("div", "xpl-detail");
   card.append(
@@ -40,6 +60,8 @@ export function eventCard(moment, labels) {
     element("p", "xpl-detail-lead", moment.lead || moment.text),
     sourceList(element("p", "xpl-detail-sources", `${labels.sources}: `), moment.sources),
   );
+  const changes = changesList(moment, labels);
+  if (changes) card.insertBefore(changes, card.lastChild);
   return card;
 }
 

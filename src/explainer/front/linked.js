@@ -16,10 +16,12 @@ import { isStep, keyAction, stepIndex } from "./keys.js";
 import { MapView } from "./map.js";
 import { NotesWindow } from "./notes.js";
 import { Player } from "./play.js";
+import { Search } from "./search.js";
 import { Stage } from "./stage.js";
 import { StepBar, swipeToStep } from "./stepbar.js";
 import { MembersTable } from "./table.js";
 import { Timeline } from "./timeline.js";
+import { TimeScale, dayNumber, isoDay, periodOn } from "./timescale.js";
 
 export class LinkedView {
   constructor(el, model, options = {}) {
@@ -55,6 +57,13 @@ export class LinkedView {
     this.stepbar = new StepBar(labels, (action) => this.act(action));
     this.embedPanel = new EmbedPanel(labels);
     this.handout = new Handout(this.spec);
+    this.search = new Search(this.spec, this.prefix, (index) => this.find(index));
+    this.found = -1;
+    this.scrubDay = null; // a day chosen on the time scale, between events
+    this.timescale = new TimeScale(this.spec, this.prefix, {
+      choose: (id) => this.choose(id),
+      scrub: (day) => this.scrub(day),
+    });
     this.live = element("div", "xpl-sr-only");
     this.live.setAttribute("role", "status");
     this.live.setAttribute("aria-live", "polite");
@@ -74,14 +83,42 @@ export class LinkedView {
 
   layout(el) {
     const side = element("div", "xpl-side");
-    side.append(this.timeline.section, this.cards.section);
+    side.append(this.search.section, this.timeline.section, this.cards.section);
     const main = element("div", "xpl-main");
     this.map.parts.pinned.append(this.stepbar.section);
-    main.append(this.map.section, this.downloads.section);
+    main.append(this.map.section, this.timescale.section, this.downloads.section);
+    this.timeline.section.prepend(this.timeScaleButton());
     const grid = element("div", "xpl-grid");
     grid.append(main, side);
     this.root.append(this.tools.bar, this.embedPanel.section, this.note, grid, this.table.section, this.live);
     el.append(this.root);
+  }
+
+  timeScaleButton() {
+    const button = element("button", "xpl-button xpl-timescale-button", this.spec.labels.time_scale);
+    button.type = "button";
+    button.setAttribute("aria-pressed", "false");
+    button.setAttribute("aria-controls", this.timescale.section.id);
+    button.addEventListener("click", () => {
+      button.setAttribute("aria-pressed", this.timescale.toggle() ? "true" : "false");
+    });
+    return button;
+  }
+
+  // A country found with the search (-1: none): outlined on the map, described in its card.
+  find(index) {
+    this.found = index;
+    this.map.setFound(index);
+    this.search.show(index, this.current(), this.spec);
+  }
+
+  // A day between events: the map shows its membership; the card, the last event before.
+  scrub(day) {
+    const events = this.events.filter((e) => dayNumber(e.first_day) <= day);
+    const event = events[events.length - 1] || this.events[0];
+    this.scrubDay = day;
+    this.select(event.id, "scrub");
+    if (event.id === this.model.get("selected")) this.show(false);
   }
 
   // What the notes window sees of this view, and how it steps it.
@@ -225,6 +262,7 @@ export class LinkedView {
 
   select(id, how = "jump") {
     if (!this.byId.has(id)) return;
+    if (how !== "scrub") this.scrubDay = null;
     this.how = how;
     this.model.set("selected", id);
     this.model.save_changes();
@@ -253,11 +291,27 @@ export class LinkedView {
     this.timeline.show(this.events.indexOf(moment));
     this.stepbar.show(moment, this.events.indexOf(moment), this.events.length);
     this.map.show(moment);
+    this.timescale.show(moment, this.scrubDay);
+    if (this.scrubDay === null) this.search.show(this.found, moment, this.spec);
+    else this.showDay(this.scrubDay);
     this.cards.show(moment);
     this.table.show(moment);
     if (announce) this.live.textContent = announcement(moment);
     this.followAddress();
     this.notes.show();
+  }
+
+  // A day on the time scale: the map and the found country's card show that day.
+  showDay(day) {
+    const labels = this.spec.labels;
+    const format = new Intl.DateTimeFormat(this.spec.locale || this.spec.lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const date = format.format(new Date(`${isoDay(day)}T00:00:00Z`));
+    const period = periodOn(this.spec.periods, day);
+    const title = period.count
+      ? labels.time_title.replace("{date}", date).replace("{count}", period.count)
+      : labels.time_before.replace("{date}", date).replace("{launch}", labels.launch);
+    this.map.showPeriod(period, title);
+    this.search.show(this.found, { date, countries: period.countries }, this.spec);
   }
 
   // Links to the other languages keep the moment and the view; so does the address,
@@ -298,6 +352,7 @@ export class LinkedView {
     }
     this.stage.dispose();
     this.notes.dispose();
+    this.timescale.dispose();
     if (this.stopReporting) this.stopReporting();
     this.map.dispose();
     this.downloads.dispose();

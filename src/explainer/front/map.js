@@ -76,6 +76,8 @@ export class MapView {
     this.markers = { codes: [], radii: [] };
     this.view = this.views[0];
     this.staged = false;
+    this.found = -1; // the country a reader looked for
+    this.focus = null; // a closer view around it, where it is small
     this.disposed = false;
     this.resize = null;
     const box = this.parts.box;
@@ -126,6 +128,7 @@ export class MapView {
     const layer = this.parts.markers;
     layer.replaceChildren();
     if (!this.gd) return;
+    this.paintOutlines(moment);
     this.markers.codes.forEach((i, k) => {
       const style = this.spec.styles[moment.countries[i][0]];
       const [x, y] = this.toPixels(this.countries[i].anchor);
@@ -139,6 +142,34 @@ export class MapView {
       path.dataset.iso3 = this.countries[i].iso3;
       layer.append(path);
     });
+  }
+
+  // Outlines, not only colour: dashed round each country whose standing changed since
+  // the step before, solid and thick round the one a reader looked for.
+  paintOutlines(moment) {
+    const outline = (i, className) => {
+      const d = this.shapes[i].parts.map((ring) => `M${ring.map((p) => this.toPixels(p).map((v) => v.toFixed(1)).join(",")).join("L")}Z`).join("");
+      const path = svgNode("path", { d, class: className });
+      path.dataset.iso3 = this.countries[i].iso3;
+      this.parts.markers.append(path);
+    };
+    (moment.changed || []).forEach((i) => outline(i, "xpl-outline-changed"));
+    if (this.found >= 0) outline(this.found, "xpl-outline-found");
+    this.parts.box.dataset.changed = (moment.changed || []).map((i) => this.countries[i].iso3).join(" ");
+  }
+
+  // The country a reader looked for (-1: none): outlined, and shown closer where small.
+  setFound(index) {
+    this.found = index;
+    const country = this.countries[index];
+    this.focus = null;
+    if (country && this.gd && isTiny(country, this.kmPerPixel())) {
+      const half = Math.max(country.size_km * 10, 900);
+      const [x, y] = country.anchor;
+      this.focus = { id: "focus", x: [x - half * 2, x + half * 2], y: [y - half, y + half] };
+    }
+    this.parts.box.dataset.found = country ? country.iso3 : "";
+    this.relayout();
   }
 
   paint(moment) {
@@ -222,6 +253,7 @@ export class MapView {
     const wanted = this.views.find((v) => v.id === id) || this.views[0];
     if (!wanted) return;
     this.view = wanted;
+    this.focus = null;
     this.parts.box.dataset.view = wanted.id;
     this.relayout();
   }
@@ -234,7 +266,8 @@ export class MapView {
   relayout() {
     this.fitHeight();
     if (!this.gd) return;
-    window.Plotly.relayout(this.gd, viewLayout(this.view, this.fitted())).then(() => this.refit());
+    const view = this.focus || this.view;
+    window.Plotly.relayout(this.gd, viewLayout(view, this.fitted() && !this.focus)).then(() => this.refit());
   }
 
   refit() {
@@ -259,6 +292,11 @@ export class MapView {
     box.dataset.moment = moment.id;
     this.paint(moment);
     if (!tip.hidden) this.hideTip();
+  }
+
+  // The membership of any day (a span of time), under the headline for that day.
+  showPeriod(period, title) {
+    this.show({ id: `day-${period.from}`, countries: period.countries, changed: [], map_title: title, map_subtitle: "", description: title });
   }
 
   watchSize() {

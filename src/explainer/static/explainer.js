@@ -108,6 +108,24 @@ function quoteCard(quote) {
   }
   return figure;
 }
+function changesList(moment, labels) {
+  const changes = moment.changes;
+  if (!changes) return null;
+  const names = (list2) => list2.join(", ");
+  const lines = [
+    changes.founded ? labels.changes_founded.replace("{count}", changes.founded) : "",
+    changes.joined.length ? labels.changes_joined.replace("{names}", names(changes.joined)) : "",
+    changes.left.length ? labels.changes_left.replace("{names}", names(changes.left)) : "",
+    changes.unlisted.length ? labels.changes_unlisted.replace("{names}", names(changes.unlisted)) : "",
+    changes.grouped.length ? labels.changes_grouped.replace("{group}", labels.group).replace("{names}", names(changes.grouped)) : ""
+  ].filter(Boolean);
+  if (!lines.length) return null;
+  const box = element("div", "xpl-changes");
+  const list = element("ul");
+  lines.forEach((line) => list.append(element("li", "", line)));
+  box.append(element("p", "xpl-changes-heading", labels.changes_heading), list);
+  return box;
+}
 function eventCard(moment, labels) {
   const card = element("div", "xpl-detail");
   card.append(
@@ -118,6 +136,8 @@ function eventCard(moment, labels) {
     element("p", "xpl-detail-lead", moment.lead || moment.text),
     sourceList(element("p", "xpl-detail-sources", `${labels.sources}: `), moment.sources)
   );
+  const changes = changesList(moment, labels);
+  if (changes) card.insertBefore(changes, card.lastChild);
   return card;
 }
 var Cards = class {
@@ -591,6 +611,8 @@ var MapView = class {
     this.markers = { codes: [], radii: [] };
     this.view = this.views[0];
     this.staged = false;
+    this.found = -1;
+    this.focus = null;
     this.disposed = false;
     this.resize = null;
     const box = this.parts.box;
@@ -635,6 +657,7 @@ var MapView = class {
     const layer = this.parts.markers;
     layer.replaceChildren();
     if (!this.gd) return;
+    this.paintOutlines(moment);
     this.markers.codes.forEach((i, k) => {
       const style = this.spec.styles[moment.countries[i][0]];
       const [x, y] = this.toPixels(this.countries[i].anchor);
@@ -648,6 +671,32 @@ var MapView = class {
       path.dataset.iso3 = this.countries[i].iso3;
       layer.append(path);
     });
+  }
+  // Outlines, not only colour: dashed round each country whose standing changed since
+  // the step before, solid and thick round the one a reader looked for.
+  paintOutlines(moment) {
+    const outline = (i, className) => {
+      const d = this.shapes[i].parts.map((ring) => `M${ring.map((p) => this.toPixels(p).map((v) => v.toFixed(1)).join(",")).join("L")}Z`).join("");
+      const path = svgNode("path", { d, class: className });
+      path.dataset.iso3 = this.countries[i].iso3;
+      this.parts.markers.append(path);
+    };
+    (moment.changed || []).forEach((i) => outline(i, "xpl-outline-changed"));
+    if (this.found >= 0) outline(this.found, "xpl-outline-found");
+    this.parts.box.dataset.changed = (moment.changed || []).map((i) => this.countries[i].iso3).join(" ");
+  }
+  // The country a reader looked for (-1: none): outlined, and shown closer where small.
+  setFound(index) {
+    this.found = index;
+    const country = this.countries[index];
+    this.focus = null;
+    if (country && this.gd && isTiny(country, this.kmPerPixel())) {
+      const half = Math.max(country.size_km * 10, 900);
+      const [x, y] = country.anchor;
+      this.focus = { id: "focus", x: [x - half * 2, x + half * 2], y: [y - half, y + half] };
+    }
+    this.parts.box.dataset.found = country ? country.iso3 : "";
+    this.relayout();
   }
   paint(moment) {
     if (!this.gd) return;
@@ -721,6 +770,7 @@ var MapView = class {
     const wanted = this.views.find((v) => v.id === id) || this.views[0];
     if (!wanted) return;
     this.view = wanted;
+    this.focus = null;
     this.parts.box.dataset.view = wanted.id;
     this.relayout();
   }
@@ -731,7 +781,8 @@ var MapView = class {
   relayout() {
     this.fitHeight();
     if (!this.gd) return;
-    window.Plotly.relayout(this.gd, viewLayout(this.view, this.fitted())).then(() => this.refit());
+    const view = this.focus || this.view;
+    window.Plotly.relayout(this.gd, viewLayout(view, this.fitted() && !this.focus)).then(() => this.refit());
   }
   refit() {
     this.placeAll();
@@ -753,6 +804,10 @@ var MapView = class {
     box.dataset.moment = moment.id;
     this.paint(moment);
     if (!tip.hidden) this.hideTip();
+  }
+  // The membership of any day (a span of time), under the headline for that day.
+  showPeriod(period, title) {
+    this.show({ id: `day-${period.from}`, countries: period.countries, changed: [], map_title: title, map_subtitle: "", description: title });
   }
   watchSize() {
     const box = this.parts.box;
@@ -837,6 +892,22 @@ function fold(text) {
 function matches(name, query) {
   const wanted = fold(query);
   return !wanted || fold(name).includes(wanted);
+}
+function suggest(countries, query, limit = 8) {
+  const wanted = fold(query);
+  if (!wanted) return [];
+  const found = [];
+  countries.forEach((country, index) => {
+    let best = null;
+    (country.search || [country.name]).forEach((term) => {
+      const folded = fold(term);
+      const rank = folded.startsWith(wanted) ? 0 : ` ${folded}`.includes(` ${wanted}`) ? 1 : folded.includes(wanted) ? 2 : 3;
+      if (rank < 3 && (!best || rank < best.rank)) best = { rank, term };
+    });
+    if (best) found.push({ index, name: country.name, via: best.term, rank: best.rank });
+  });
+  found.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
+  return found.slice(0, limit).map(({ index, name, via }) => ({ index, name, via: fold(via) === fold(name) ? "" : via }));
 }
 
 // src/explainer/front/table.js
@@ -1247,6 +1318,118 @@ var Player = class {
   }
 };
 
+// src/explainer/front/search.js
+function option(prefix, i, found) {
+  const item = element("li", "xpl-search-option");
+  item.id = `${prefix}-found-${i}`;
+  item.setAttribute("role", "option");
+  item.setAttribute("aria-selected", "false");
+  item.dataset.index = String(found.index);
+  item.append(element("span", "", found.name));
+  if (found.via) item.append(element("span", "xpl-search-via", ` (${found.via})`));
+  return item;
+}
+var Search = class {
+  constructor(spec, prefix, onChoose) {
+    const labels = spec.labels;
+    this.labels = labels;
+    this.countries = spec.countries || [];
+    this.prefix = prefix;
+    this.onChoose = onChoose;
+    this.active = -1;
+    this.section = element("div", "xpl-search");
+    const label = element("label", "xpl-search-label", labels.search);
+    this.input = element("input", "xpl-search-input");
+    this.input.type = "text";
+    this.input.id = label.htmlFor = `${prefix}-search`;
+    this.input.autocomplete = "off";
+    this.input.spellcheck = false;
+    this.list = element("ul", "xpl-search-list");
+    this.list.id = `${prefix}-search-list`;
+    this.list.setAttribute("role", "listbox");
+    this.list.setAttribute("aria-label", labels.search);
+    this.list.hidden = true;
+    this.help = element("p", "xpl-sr-only", labels.search_help);
+    this.help.id = `${prefix}-search-help`;
+    this.status = element("p", "xpl-search-status");
+    this.status.setAttribute("role", "status");
+    this.card = element("div", "xpl-found");
+    this.card.hidden = true;
+    this.combobox();
+    this.section.append(label, this.input, this.list, this.help, this.status, this.card);
+  }
+  combobox() {
+    const input = this.input;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", this.list.id);
+    input.setAttribute("aria-describedby", this.help.id);
+    input.addEventListener("input", () => this.update());
+    input.addEventListener("keydown", (event) => this.onKey(event));
+    input.addEventListener("blur", () => setTimeout(() => this.close(), 150));
+    this.list.addEventListener("pointerdown", (event) => event.preventDefault());
+    this.list.addEventListener("click", (event) => {
+      const item = event.target.closest("[role=option]");
+      if (item) this.choose(Number(item.dataset.index));
+    });
+  }
+  update() {
+    const found = suggest(this.countries, this.input.value);
+    this.list.replaceChildren(...found.map((f, i) => option(this.prefix, i, f)));
+    this.status.textContent = this.input.value.trim() && !found.length ? this.labels.search_none : "";
+    this.move(found.length ? 0 : -1);
+    this.list.hidden = !found.length;
+    this.input.setAttribute("aria-expanded", found.length ? "true" : "false");
+  }
+  move(to) {
+    const options = [...this.list.children];
+    this.active = options.length ? Math.max(0, Math.min(options.length - 1, to)) : -1;
+    options.forEach((item, i) => item.setAttribute("aria-selected", i === this.active ? "true" : "false"));
+    if (this.active >= 0) this.input.setAttribute("aria-activedescendant", options[this.active].id);
+    else this.input.removeAttribute("aria-activedescendant");
+  }
+  onKey(event) {
+    const open = !this.list.hidden;
+    const keys = {
+      ArrowDown: () => open ? this.move(this.active + 1) : this.update(),
+      ArrowUp: () => open && this.move(this.active - 1),
+      Enter: () => open && this.active >= 0 && this.choose(Number(this.list.children[this.active].dataset.index)),
+      Escape: () => open ? this.close() : this.clear()
+    };
+    if (!keys[event.key]) return;
+    event.preventDefault();
+    event.stopPropagation();
+    keys[event.key]();
+  }
+  close() {
+    this.list.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+  }
+  choose(index) {
+    this.input.value = this.countries[index].name;
+    this.close();
+    this.onChoose(index);
+  }
+  clear() {
+    this.input.value = "";
+    this.status.textContent = "";
+    this.card.hidden = true;
+    this.close();
+    this.onChoose(-1);
+  }
+  // The card of the country found, at the moment shown.
+  show(index, moment, spec) {
+    this.card.hidden = index < 0;
+    if (index < 0) return;
+    const cell2 = moment.countries[index];
+    const [detail, group, sources] = [cell2[1], cell2[2], cell2[3]].map((i) => spec.strings[i]);
+    const heading = spec.labels.search_found.replace("{country}", this.countries[index].name).replace("{date}", moment.date);
+    this.card.replaceChildren(element("p", "xpl-found-title", heading), element("p", "", [detail, group].filter(Boolean).join(" \xB7 ")));
+    if (sources) this.card.append(element("p", "xpl-found-sources", spec.labels.source.replace("{source}", sources)));
+  }
+};
+
 // src/explainer/front/stage.js
 var Stage = class {
   constructor(root, labels, onChange) {
@@ -1392,6 +1575,95 @@ var Timeline = class {
   }
 };
 
+// src/explainer/front/timescale.js
+var DAY_MS = 864e5;
+function dayNumber(iso) {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+}
+function isoDay(number) {
+  return new Date(number * DAY_MS).toISOString().slice(0, 10);
+}
+function position(day, start, end, width) {
+  return end > start ? (day - start) / (end - start) * width : 0;
+}
+function stagger(xs, widths, rows = 3) {
+  const ends = Array(rows).fill(-Infinity);
+  return xs.map((x, i) => {
+    let row = ends.findIndex((end) => x - widths[i] / 2 >= end + 4);
+    if (row < 0) row = ends.indexOf(Math.min(...ends));
+    ends[row] = x + widths[i] / 2;
+    return row;
+  });
+}
+function periodOn(periods, day) {
+  let found = periods[0];
+  periods.forEach((period) => {
+    if (dayNumber(period.from) <= day) found = period;
+  });
+  return found;
+}
+var TimeScale = class {
+  constructor(spec, prefix, actions) {
+    this.spec = spec;
+    this.actions = actions;
+    this.start = dayNumber(spec.range[0]);
+    this.end = dayNumber(spec.range[1]);
+    this.section = element("div", "xpl-timescale");
+    this.section.id = `${prefix}-timescale`;
+    this.section.hidden = true;
+    this.axis = element("div", "xpl-axis");
+    this.marks = spec.events.map((moment) => this.mark(moment));
+    this.axis.append(...this.marks);
+    const label = element("label", "xpl-sr-only", spec.labels.time_scrub);
+    this.range = element("input", "xpl-scrubber");
+    this.range.type = "range";
+    this.range.id = label.htmlFor = `${prefix}-scrubber`;
+    this.range.min = "0";
+    this.range.max = String(this.end - this.start);
+    this.range.step = "1";
+    this.range.addEventListener("input", () => actions.scrub(this.start + Number(this.range.value)));
+    this.section.append(this.axis, label, this.range);
+    this.resize = new ResizeObserver(() => this.place());
+    this.resize.observe(this.axis);
+  }
+  mark(moment) {
+    const mark = element("button", "xpl-axis-mark");
+    mark.type = "button";
+    mark.dataset.id = moment.id;
+    mark.dataset.day = String(dayNumber(moment.last_day));
+    mark.title = `${moment.date}: ${moment.title}`;
+    mark.setAttribute("aria-label", mark.title);
+    mark.append(element("span", "xpl-axis-dot"), element("span", "xpl-axis-label", moment.date));
+    mark.addEventListener("click", () => this.actions.choose(moment.id));
+    return mark;
+  }
+  // Each event at its day; labels stacked where events crowd.
+  place() {
+    const width = this.axis.clientWidth;
+    if (!width) return;
+    const xs = this.marks.map((m) => position(Number(m.dataset.day), this.start, this.end, width));
+    const widths = this.marks.map((m) => m.querySelector(".xpl-axis-label").offsetWidth);
+    stagger(xs, widths).forEach((row, i) => {
+      this.marks[i].style.left = `${xs[i]}px`;
+      this.marks[i].dataset.row = String(row);
+    });
+  }
+  show(moment, day) {
+    this.marks.forEach((m) => m.setAttribute("aria-current", m.dataset.id === moment.id ? "true" : "false"));
+    this.range.value = String((day ?? dayNumber(moment.last_day)) - this.start);
+    const shown = isoDay(day ?? dayNumber(moment.last_day));
+    this.range.setAttribute("aria-valuetext", new Intl.DateTimeFormat(this.spec.locale || this.spec.lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(/* @__PURE__ */ new Date(`${shown}T00:00:00Z`)));
+  }
+  toggle(on = this.section.hidden) {
+    this.section.hidden = !on;
+    if (on) this.place();
+    return on;
+  }
+  dispose() {
+    this.resize.disconnect();
+  }
+};
+
 // src/explainer/front/linked.js
 var LinkedView = class {
   constructor(el, model, options = {}) {
@@ -1426,6 +1698,13 @@ var LinkedView = class {
     this.stepbar = new StepBar(labels, (action) => this.act(action));
     this.embedPanel = new EmbedPanel(labels);
     this.handout = new Handout(this.spec);
+    this.search = new Search(this.spec, this.prefix, (index) => this.find(index));
+    this.found = -1;
+    this.scrubDay = null;
+    this.timescale = new TimeScale(this.spec, this.prefix, {
+      choose: (id) => this.choose(id),
+      scrub: (day) => this.scrub(day)
+    });
     this.live = element("div", "xpl-sr-only");
     this.live.setAttribute("role", "status");
     this.live.setAttribute("aria-live", "polite");
@@ -1444,14 +1723,39 @@ var LinkedView = class {
   }
   layout(el) {
     const side = element("div", "xpl-side");
-    side.append(this.timeline.section, this.cards.section);
+    side.append(this.search.section, this.timeline.section, this.cards.section);
     const main = element("div", "xpl-main");
     this.map.parts.pinned.append(this.stepbar.section);
-    main.append(this.map.section, this.downloads.section);
+    main.append(this.map.section, this.timescale.section, this.downloads.section);
+    this.timeline.section.prepend(this.timeScaleButton());
     const grid = element("div", "xpl-grid");
     grid.append(main, side);
     this.root.append(this.tools.bar, this.embedPanel.section, this.note, grid, this.table.section, this.live);
     el.append(this.root);
+  }
+  timeScaleButton() {
+    const button2 = element("button", "xpl-button xpl-timescale-button", this.spec.labels.time_scale);
+    button2.type = "button";
+    button2.setAttribute("aria-pressed", "false");
+    button2.setAttribute("aria-controls", this.timescale.section.id);
+    button2.addEventListener("click", () => {
+      button2.setAttribute("aria-pressed", this.timescale.toggle() ? "true" : "false");
+    });
+    return button2;
+  }
+  // A country found with the search (-1: none): outlined on the map, described in its card.
+  find(index) {
+    this.found = index;
+    this.map.setFound(index);
+    this.search.show(index, this.current(), this.spec);
+  }
+  // A day between events: the map shows its membership; the card, the last event before.
+  scrub(day) {
+    const events = this.events.filter((e) => dayNumber(e.first_day) <= day);
+    const event = events[events.length - 1] || this.events[0];
+    this.scrubDay = day;
+    this.select(event.id, "scrub");
+    if (event.id === this.model.get("selected")) this.show(false);
   }
   // What the notes window sees of this view, and how it steps it.
   notesSide() {
@@ -1578,6 +1882,7 @@ var LinkedView = class {
   }
   select(id, how = "jump") {
     if (!this.byId.has(id)) return;
+    if (how !== "scrub") this.scrubDay = null;
     this.how = how;
     this.model.set("selected", id);
     this.model.save_changes();
@@ -1602,11 +1907,24 @@ var LinkedView = class {
     this.timeline.show(this.events.indexOf(moment));
     this.stepbar.show(moment, this.events.indexOf(moment), this.events.length);
     this.map.show(moment);
+    this.timescale.show(moment, this.scrubDay);
+    if (this.scrubDay === null) this.search.show(this.found, moment, this.spec);
+    else this.showDay(this.scrubDay);
     this.cards.show(moment);
     this.table.show(moment);
     if (announce) this.live.textContent = announcement(moment);
     this.followAddress();
     this.notes.show();
+  }
+  // A day on the time scale: the map and the found country's card show that day.
+  showDay(day) {
+    const labels = this.spec.labels;
+    const format = new Intl.DateTimeFormat(this.spec.locale || this.spec.lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const date = format.format(/* @__PURE__ */ new Date(`${isoDay(day)}T00:00:00Z`));
+    const period = periodOn(this.spec.periods, day);
+    const title = period.count ? labels.time_title.replace("{date}", date).replace("{count}", period.count) : labels.time_before.replace("{date}", date).replace("{launch}", labels.launch);
+    this.map.showPeriod(period, title);
+    this.search.show(this.found, { date, countries: period.countries }, this.spec);
   }
   // Links to the other languages keep the moment and the view; so does the address,
   // where the page owns it (not inside JupyterLab).
@@ -1644,6 +1962,7 @@ var LinkedView = class {
     }
     this.stage.dispose();
     this.notes.dispose();
+    this.timescale.dispose();
     if (this.stopReporting) this.stopReporting();
     this.map.dispose();
     this.downloads.dispose();

@@ -33,3 +33,20 @@ test("names are matched without case, accents or punctuation", () => {
   assert.equal(matches("Sweden", "sver"), false);
   assert.equal(matches("Anything", ""), true, "no query: every name");
 });
+
+test("suggestions: a name that starts with the query first, and the term it matched", async () => {
+  const { suggest } = await import("../text.js");
+  const countries = [
+    { name: "Sweden", search: ["Sweden", "Sverige", "SE", "SWE"] },
+    { name: "Côte d'Ivoire", search: ["Côte d'Ivoire", "CIV", "Ivory Coast"] },
+    { name: "Switzerland", search: ["Switzerland", "Schweiz", "CH", "CHE"] },
+    { name: "Eswatini", search: ["Eswatini", "Swaziland", "SZ", "SWZ"] },
+  ];
+  assert.deepEqual(suggest(countries, "sver"), [{ index: 0, name: "Sweden", via: "Sverige" }]);
+  assert.deepEqual(suggest(countries, "cote d"), [{ index: 1, name: "Côte d'Ivoire", via: "" }]);
+  assert.deepEqual(suggest(countries, "ivory"), [{ index: 1, name: "Côte d'Ivoire", via: "Ivory Coast" }]);
+  assert.deepEqual(suggest(countries, "sw").map((s) => s.name), ["Eswatini", "Sweden", "Switzerland"], "prefixes, by name");
+  assert.deepEqual(suggest(countries, "den").map((s) => s.name), ["Sweden"], "inside a name, last");
+  assert.deepEqual(suggest(countries, " "), []);
+  assert.equal(suggest(countries, "e", 2).length, 2, "at most the limit");
+});
