@@ -29,8 +29,8 @@ export: install
 	$(BIN)/explainer export --out site
 
 lint: install
-	$(BIN)/ruff check src tests story_tests scripts benchmarks notebooks
-	$(BIN)/ruff format --check src tests story_tests scripts benchmarks notebooks
+	$(BIN)/ruff check conftest.py src tests story_tests scripts benchmarks notebooks
+	$(BIN)/ruff format --check conftest.py src tests story_tests scripts benchmarks notebooks
 
 typecheck: install
 	$(BIN)/mypy

@@ -68,12 +68,14 @@ def test_titles_give_the_count_the_sources_support(dataset: Dataset) -> None:
     moments = {m["id"]: m for m in view_spec(dataset, "en")["events"]}
     assert moments["idea-2011"]["map_title"] == "December 2011: before the launch (5 December 2012)"
     assert moments["launch-2012"]["map_title"] == "5 December 2012: 48 countries"
-    assert moments["canada-2013"]["map_title"] == "17 June 2013: 49 countries on record"
-    # The Star's 49 is a different 49 from the one on record, and the subtitle says so.
+    assert moments["canada-2013"]["map_title"] == "17 June 2013: 49 known members"
+    # The Star's 49 is a different 49 from the known one, and the subtitle says so.
     star = moments["canada-2013"]["map_subtitle"]
-    assert "Toronto Star, March 2013 reports 49 countries and names only some" in star
-    assert "is not the 48 plus Canada" in star
-    assert "reports 53 countries without naming them" in moments["factsheet-2014"]["map_subtitle"]
+    assert "Toronto Star, March 2013: 49 countries, only some of them named" in star
+    assert "says that Canada has not joined yet" in star
+    factsheet = moments["factsheet-2014"]
+    assert factsheet["map_title"] == "26 March 2014: 53 countries reported, 49 known by name"
+    assert "53 countries, none of them named" in factsheet["map_subtitle"]
     assert moments["washington-2014"]["map_title"] == "30 September 2014: 54 countries"
     # After the last list no source gives a membership: the title says whose count it is.
     assert moments["merger-2016"]["map_title"].startswith("2016: 54 countries in the latest list")
@@ -83,8 +85,8 @@ def test_titles_give_the_count_the_sources_support(dataset: Dataset) -> None:
 
 def test_pointing_at_a_country_names_status_eu_and_source(dataset: Dataset) -> None:
     sv = view_spec(dataset, "sv")
-    detail, group, sources = cell_texts(sv, "washington-2014", "CAN")
-    assert detail == "Anslöt sig den 17 juni 2013"
+    detail, group, sources, _ = cell_texts(sv, "washington-2014", "CAN")
+    assert detail == "Gick med den 17 juni 2013"
     assert group == "Inte med i EU"
     assert "Kanadas regering, pressmeddelande 17 juni 2013" in sources
     names = {c["iso3"]: c["name"] for c in sv["countries"]}
@@ -95,7 +97,7 @@ def test_undated_joiners_say_date_not_published(dataset: Dataset) -> None:
     en = view_spec(dataset, "en")
     sv = view_spec(dataset, "sv")
     assert "exact date not published" in cell_texts(en, "washington-2014", "ARM")[0]
-    assert "exakt datum ej publicerat" in cell_texts(sv, "washington-2014", "ARM")[0]
+    assert "exakt datum inte publicerat" in cell_texts(sv, "washington-2014", "ARM")[0]
 
 
 def test_views_are_the_storys(spec: dict[str, Any], dataset: Dataset) -> None:

@@ -30,7 +30,7 @@ def test_a_dated_joining_on_its_day_and_not_the_day_before(tiny: Dataset) -> Non
     changes = changes_between(tiny, D(2020, 5, 31), D(2020, 6, 1))
     assert changes == Changes(joined=("ISL",))
     assert change_sentence(tiny, changes, "en") == "Iceland joined"
-    assert change_sentence(tiny, changes, "sv") == "Island anslöt sig"
+    assert change_sentence(tiny, changes, "sv") == "Island gick med"
 
 
 def test_a_standing_no_longer_known_is_restated_not_gone(tiny: Dataset) -> None:
@@ -56,7 +56,7 @@ def test_a_dated_leave_is_left_and_a_missing_member_is_no_longer_listed(tiny: Da
 def test_more_than_two_names_are_counted(tiny: Dataset) -> None:
     three = Changes(joined=("DNK", "ISL", "SWE"))
     assert change_sentence(tiny, three, "en") == "3 joined"
-    assert change_sentence(tiny, three, "sv") == "3 anslöt sig"
+    assert change_sentence(tiny, three, "sv") == "3 gick med"
     assert (
         change_sentence(tiny, Changes(joined=("DNK", "ISL")), "en") == "Denmark and Iceland joined"
     )

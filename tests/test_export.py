@@ -82,8 +82,11 @@ def test_the_story_page_carries_every_event_quote_and_source(
     assert sorted(shown) == sorted(q.id for q in dataset.quotes)
     for source in dataset.sources:
         assert f'id="source-{source}"' in text
-    # Links between notebooks became links between pages.
-    assert 'href="sv.html"' in text and 'href="data-and-sources.html"' in text
+    # Links between notebooks became links between pages (the view links the other
+    # language itself, keeping the moment).
+    assert 'href="data-and-sources.html"' in text
+    data_page = (site / "data-and-sources.html").read_text(encoding="utf-8")
+    assert 'href="sv.html"' in data_page and 'href="index.html"' in data_page
     assert ".ipynb" not in re.sub(r"<script.*?</script>", "", text, flags=re.S)
 
 
@@ -203,7 +206,7 @@ def test_the_language_link_keeps_the_moment(
     assert page.url.endswith("sv.html#washington-2014")
     assert page.evaluate("document.documentElement.lang") == "sv"
     assert "Innehållsvarning" in page.locator("main").text_content()
-    assert page.title().startswith("Global Alliance")
+    assert page.title().startswith("Den globala alliansen")
     assert_agrees(page, dataset, dataset.event("washington-2014"), "sv", announced=False)
     page.get_by_role("link", name="In English").first.click()
     page.wait_for_selector(READY)

@@ -41,6 +41,12 @@ def open_page(
     return page
 
 
+CONTROLS_SHOWN = (
+    "() => [...document.querySelectorAll('button, input, select, textarea')]"
+    ".filter((e) => e.getClientRects().length).length"
+)
+
+
 def pdf_text(pdf: bytes) -> tuple[int, str]:
     reader = PdfReader(BytesIO(pdf))
     return len(reader.pages), "\n".join(page.extract_text() or "" for page in reader.pages)
@@ -72,11 +78,7 @@ def test_the_current_moment_prints_on_three_pages_at_most(
 ) -> None:
     page = open_page(offline_page, (site / f"{lang}.html").as_uri() + "#washington-2014")
     page.emulate_media(media="print")
-    shown = page.evaluate(
-        "() => [...document.querySelectorAll('button, input, select, textarea')]"
-        ".filter((e) => e.getClientRects().length).length"
-    )
-    assert shown == 0, "no control on paper"
+    assert page.evaluate(CONTROLS_SHOWN) == 0, "no control on paper"
     pages, text = pdf_text(page.pdf(format=paper, print_background=True))
     assert pages <= 3, pages
     event = dataset.event("washington-2014")
@@ -95,6 +97,8 @@ def test_the_handout_prints_every_event_on_six_pages_at_most(
     page = open_page(offline_page, (site / f"{lang}.html").as_uri() + "#launch-2012&handout")
     page.wait_for_selector(".xpl-handout[data-ready]", state="attached", timeout=60_000)
     assert page.locator(".xpl-handout .js-plotly-plot").count() == len(dataset.events)
+    page.emulate_media(media="print")
+    assert page.evaluate(CONTROLS_SHOWN) == 0, "no control on paper"
     pdf = page.pdf(format="A4", print_background=True)
     pages, text = pdf_text(pdf)
     assert pages <= 6, pages
@@ -114,14 +118,25 @@ def test_the_handout_button_prints_the_handout_alone(
     assert "xpl-printing-handout" in page.evaluate("window.__printed")
 
 
-def test_export_writes_the_handout_as_a_pdf_without_a_network(tmp_path: Path) -> None:
+def sheet_mm(pdf: bytes) -> tuple[int, int]:
+    """The first page's width and height in millimetres."""
+    box = PdfReader(BytesIO(pdf)).pages[0].mediabox
+    return round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)
+
+
+@pytest.mark.parametrize(("paper", "sheet"), [(None, (210, 297)), ("letter", (216, 279))])
+def test_export_writes_the_handout_as_a_pdf_without_a_network(
+    tmp_path: Path, paper: str | None, sheet: tuple[int, int]
+) -> None:
     command = [sys.executable, "-m", "explainer._cli", "export", "--out", str(tmp_path / "site"),
-               "--handout"]  # fmt: skip
+               "--handout", *(["--paper", paper] if paper else [])]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr
     dataset = explainer.load_dataset()
     for lang in ("en", "sv"):
-        pages, text = pdf_text((tmp_path / "site" / f"handout-{lang}.pdf").read_bytes())
+        pdf = (tmp_path / "site" / f"handout-{lang}.pdf").read_bytes()
+        assert sheet_mm(pdf) == sheet, "A4 unless Letter is asked for"
+        pages, text = pdf_text(pdf)
         assert pages <= 6
         for event in dataset.events:
             assert flat(event.title.get(lang)) in flat(text), (lang, event.id)

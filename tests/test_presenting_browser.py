@@ -235,7 +235,7 @@ def test_each_step_is_announced_once_with_what_changed(
         assert spoken.count(date) == 1, spoken
         assert len(spoken) <= 140, spoken
     washington = {"en": "6 joined, Vietnam no longer listed",
-                  "sv": "6 anslöt sig, Vietnam finns inte längre med"}  # fmt: skip
+                  "sv": "6 gick med, Vietnam finns inte längre med"}  # fmt: skip
     page.keyboard.press("Home")
     for _ in range([e.id for e in dataset.events].index("washington-2014")):
         page.keyboard.press("ArrowDown")

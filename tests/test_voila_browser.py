@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,6 @@ from .browser import (
     PHONE,
     OfflinePage,
     axe_violations,
-    free_port,
-    require_chromium,
-    running,
 )
 from .view_checks import READY, assert_agrees, hover_names, moment, stage_figures, view_state
 
@@ -30,19 +26,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    require_chromium()
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}",
-               "--max-viewers=12"]  # fmt: skip
-    # Wait for the preheated pools (2 kernels a notebook) before any page is opened;
-    # the readiness probe asks for a static file, which starts no kernel.
-    markers = tuple(
-        f"Kernel pool of {nb} is filled" for nb in ("explainer-en.ipynb", "explainer-sv.ipynb")
-    )
-    with running(command, f"{url}/explainer/static/vendor/plotly-basic.min.js", 300, markers):
-        yield url
+def server(story_server: str) -> str:
+    return story_server
 
 
 def open_story(
@@ -55,7 +40,7 @@ def open_story(
     return page
 
 
-def test_first_screen_is_the_linked_view_on_the_launch(
+def test_first_screen_answers_and_a_moment_opens_on_the_view(
     offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
 ) -> None:
     page = open_story(offline_page, server + "/")
@@ -64,9 +49,16 @@ def test_first_screen_is_the_linked_view_on_the_launch(
     assert page.locator("main .xpl-linked").count() == 1
     assert page.locator(".jp-CodeCell .jp-InputArea-editor").count() == 0, "no code is shown"
     assert "import explainer" not in page.content()
-    # The presenter sees the timeline and the whole map without scrolling.
-    for selector in (".xpl-events", ".xpl-plot"):
+    # A reader's first screen: the title, the content note and the answer (the
+    # standfirst and the key points) above the view.
+    for selector in ("h1", ".xpl-tag-content-note", ".xpl-tag-lead >> nth=-1"):
         box = page.locator(selector).bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= 720, selector
+    # A presenter's bookmark of a moment opens on the view: the timeline and the whole
+    # map on the screen without scrolling.
+    bookmarked = open_story(offline_page, server + "/#launch-2012")
+    for selector in (".xpl-events", ".xpl-plot"):
+        box = bookmarked.locator(selector).bounding_box()
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= 720, selector
     assert axe_violations(page) == []
     ARTIFACTS.mkdir(exist_ok=True)
@@ -215,7 +207,7 @@ def test_phone_layout_is_one_column_and_fits(
 def test_the_data_page_is_accessible(offline_page: Callable[..., OfflinePage], server: str) -> None:
     page = offline_page().page
     page.goto(server + "/data-and-sources.ipynb")
-    page.wait_for_selector("text=What the data files warn about", timeout=120_000)
+    page.wait_for_selector("text=What you should know about this data", timeout=120_000)
     assert page.locator(".jp-CodeCell .jp-InputArea-editor").count() == 0
     # Laid out as the published page: prose and tables read from the left.
     aligned = page.evaluate(

@@ -15,6 +15,7 @@ from explainer._geometry import projected_shapes
 from explainer._i18n import event_date_label
 from explainer._labels import STYLES
 from explainer._map import map_title
+from explainer._moments import map_description
 from explainer._schema import Event
 
 READY = ".xpl-linked[data-ready]"
@@ -77,7 +78,8 @@ def expected_state(dataset: explainer.Dataset, event: Event, lang: str) -> dict[
     """What it must show for ``event``, worked out from the data."""
     on = event.last_day
     statuses = dataset.statuses_on(on)
-    title, subtitle = map_title(dataset, on, lang, event_date_label(event, lang))
+    label = event_date_label(event, lang)
+    title, subtitle = map_title(dataset, on, lang, label, dataset.count_of_event(event.id))
     return {
         "selected": event.id,
         "moment": event.id,
@@ -113,7 +115,8 @@ def assert_agrees(
     assert str(want["members"]) in shown["caption"]
     spoken = f"{event_date_label(event, lang)}: {event.title.get(lang)}."
     assert shown["announce"].startswith(spoken) if announced else shown["announce"] == ""
-    assert shown["description"].startswith(event_date_label(event, lang))
+    # One sentence saying what the map shows; the headline above it gives the date.
+    assert shown["description"] == map_description(dataset, event.last_day, lang), event.id
 
 
 def anchors(dataset: explainer.Dataset) -> dict[str, tuple[float, float]]:

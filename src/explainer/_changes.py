@@ -41,9 +41,12 @@ class Changes:
     grouped: tuple[str, ...] = ()
 
     def codes(self) -> tuple[str, ...]:
-        """Every country that changed, once."""
-        every = (*self.founded, *self.joined, *self.left, *self.unlisted, *self.restated,
-                 *self.grouped)  # fmt: skip
+        """Every country that changed, once, to outline on the map.
+
+        The first list's countries are not among them: there the whole map is new, and
+        an outline round every member would single out none.
+        """
+        every = (*self.joined, *self.left, *self.unlisted, *self.restated, *self.grouped)
         return tuple(dict.fromkeys(every))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from ._errors import DataError
 from ._loading import load_dataset
 from ._project import ENVIRONMENT, MANIFEST, Project
+from ._strict import strict_problems
 
 
 def _report(error: DataError, outcome: str) -> int:
@@ -28,8 +29,16 @@ def _validate(args: argparse.Namespace) -> int:
         else:
             data = load_dataset(project=args.project)
             Project(data.root.parent, data.manifest).check_notebooks()
+        if args.strict:
+            project = Project(data.root.parent, data.manifest)
+            homes = {
+                lang: project.notebooks / project.manifest.home(lang) for lang in data.languages
+            }
+            problems = strict_problems(data, homes)
+            if problems:
+                raise DataError(problems, data.root.parent)
     except DataError as error:
-        return _report(error, "nothing was loaded.")
+        return _report(error, "nothing was loaded." if not args.strict else "not fit to publish.")
     first, last = data.lists[0], data.lists[-1]
     counts = [
         f"{len(data.sources)} sources",
@@ -71,7 +80,9 @@ def _export(args: argparse.Namespace) -> int:
     from ._handout import HandoutError
 
     try:
-        path = export(Path(args.out), lang=args.lang, project=args.project, handout=args.handout)
+        path = export(
+            Path(args.out), args.lang, args.project, handout=args.handout, paper=args.paper
+        )
     except DataError as error:
         return _report(error, "nothing was exported.")
     except HandoutError as error:
@@ -112,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--data", type=Path, default=None, metavar="DIR",
         help=f"check this data folder instead (its story is the nearest {MANIFEST} above)",
     )  # fmt: skip
+    validate.add_argument(
+        "--strict", action="store_true",
+        help="also check what a reviewer would: every string translated, every source "
+        "dated and titled, every quote readable in every language, no codes in labels",
+    )  # fmt: skip
     validate.set_defaults(run=_validate)
 
     serve = commands.add_parser("serve", help="serve the story with Voilà")
@@ -145,6 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--handout", action="store_true",
         help="also print each language's handout to handout-<lang>.pdf (needs Chromium)",
+    )  # fmt: skip
+    export.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4",
+        help="the sheet the handout is printed on (default: a4)",
     )  # fmt: skip
     export.set_defaults(run=_export)
     return parser

@@ -206,6 +206,18 @@ class Dataset:
         found = [c for c in self.counts if since < c.date.first and c.date.last <= on]
         return found[-1] if found else None
 
+    def count_of_event(self, event_id: str) -> ReportedCount | None:
+        """The count reported without names that this event is the first to show.
+
+        A count belongs to one event: the first on whose day it is the latest count
+        (:meth:`reported_count`); later events do not repeat it.
+        """
+        index = next(i for i, e in enumerate(self.events) if e.id == event_id)
+        count = self.reported_count(self.events[index].last_day)
+        if count is None or index == 0:
+            return count
+        return None if self.reported_count(self.events[index - 1].last_day) is count else count
+
     @cached_property
     def steps(self) -> tuple[dt.date, ...]:
         """Dates on which the map changes: lists, dated changes, group accessions, counts."""

@@ -154,6 +154,7 @@ def export(
     lang: str | None = None,
     project: str | os.PathLike[str] | None = None,
     handout: bool = False,
+    paper: str = "a4",
 ) -> Path:
     """Write the story as static pages: ``out/index.html`` in ``lang``, and the others.
 
@@ -175,6 +176,8 @@ def export(
         The story's folder (see :func:`explainer.load_project`).
     handout : bool
         Also print each language's handout to a PDF file.
+    paper : {"a4", "letter"}
+        The sheet the handout's PDF is laid out for.
 
     Returns
     -------
@@ -208,7 +211,8 @@ def export(
                 shutil.copyfile(staging / pages[notebook], staging / f"{code}.html")
             if handout:
                 first = default_event(dataset).id
-                print_handout(staging / f"{code}.html", first, staging / f"handout-{code}.pdf")
+                pdf = staging / f"handout-{code}.pdf"
+                print_handout(staging / f"{code}.html", first, pdf, paper)
         if out.exists():
             for written in staging.iterdir():
                 os.replace(written, out / written.name)

@@ -50,8 +50,11 @@ def find_chromium() -> str:
     )
 
 
-def print_handout(page: Path, event: str, pdf: Path) -> Path:
+def print_handout(page: Path, event: str, pdf: Path, paper: str = "a4") -> Path:
     """Print the handout of the exported ``page`` (opened at ``event``) to ``pdf``.
+
+    ``paper`` ("a4" or "letter") is the sheet it is laid out for; Chromium's own
+    default would be US Letter.
 
     Raises
     ------
@@ -63,7 +66,7 @@ def print_handout(page: Path, event: str, pdf: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="explainer-chromium-") as profile:
         command = [
             chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
-            f"{page.resolve().as_uri()}#{event}&handout",
+            f"{page.resolve().as_uri()}#{event}&handout&paper={paper}",
         ]  # fmt: skip
         try:
             subprocess.run(command, capture_output=True, timeout=SECONDS, check=False)

@@ -41,7 +41,9 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 def format_day(day: dt.date, lang: str, length: str = "long") -> str:
     """A day in words: "5 December 2012" (``length="medium"``: "5 Dec 2012")."""
-    return str(format_date(day, format=length, locale=LOCALES[lang]))
+    text = str(format_date(day, format=length, locale=LOCALES[lang]))
+    # CLDR abbreviates September "sep." in Swedish; Swedish style guides write "sept.".
+    return text.replace(" sep. ", " sept. ") if lang == "sv" else text
 
 
 def format_partial(date: PartialDate, lang: str) -> str:

@@ -6,8 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from babel.lists import format_list
+
 from ._dataset import Dataset
 from ._i18n import format_day, format_partial, translations
+from ._languages import LOCALES
 from ._schema import ReportedCount
 from ._status import CountryStatus, StatusKind
 
@@ -67,6 +70,63 @@ def status_name(dataset: Dataset, kind: StatusKind, lang: str) -> str:
         StatusKind.NOT_MEMBER: _("Not a member"),
     }
     return names[kind]
+
+
+def status_phrase(dataset: Dataset, kind: StatusKind, lang: str, names: Sequence[str]) -> str:
+    """How the map's description counts the countries of a status.
+
+    "48 founding members", "Vietnam, no longer listed": the story's own phrase where
+    it has one.
+    """
+    t = translations(lang)
+    count = len(names)
+    listed = format_list(list(names), locale=LOCALES[lang])
+    words = dataset.manifest.statuses.get(kind)
+    if words is not None and words.phrase is not None:
+        return words.phrase.get(lang).format(count=count, names=listed)
+    counted = {
+        StatusKind.FOUNDING: t.ngettext(
+            "{count} founding member", "{count} founding members", count
+        ),
+        StatusKind.JOINED: t.ngettext(
+            "{count} that joined later", "{count} that joined later", count
+        ),
+        StatusKind.JOINED_UNDATED: t.ngettext(
+            "{count} that joined on an unpublished date",
+            "{count} that joined on unpublished dates",
+            count,
+        ),
+        StatusKind.MAY_HAVE_JOINED: t.ngettext(
+            "{count} that may have joined", "{count} that may have joined", count
+        ),
+    }
+    named = {
+        StatusKind.UNCLEAR: t.ngettext(
+            "{names}, later status unknown", "{names}, later status unknown", count
+        ),
+        StatusKind.ABSENT: t.ngettext(
+            "{names}, no longer listed", "{names}, no longer listed", count
+        ),
+        StatusKind.LEFT: t.ngettext("{names}, which left", "{names}, which left", count),
+    }
+    template = counted.get(kind) or named.get(kind) or "{names}"
+    return template.format(count=count, names=listed)
+
+
+def status_explanation(kind: StatusKind, lang: str) -> str:
+    """What an uncertain status means, for the key ("" for the clear ones)."""
+    _ = translations(lang).gettext
+    explained = {
+        StatusKind.JOINED_UNDATED: _(
+            "Not in the earlier list, in the later one; no source gives the date."
+        ),
+        StatusKind.MAY_HAVE_JOINED: _(
+            "In the later list; whether already on this date is not known."
+        ),
+        StatusKind.UNCLEAR: _("Missing from the later list; since when is not known."),
+        StatusKind.ABSENT: _("In the earlier list, not in the later one; no source says why."),
+    }
+    return explained.get(kind, "")
 
 
 def status_detail(dataset: Dataset, status: CountryStatus, lang: str) -> str:
@@ -132,12 +192,12 @@ def source_labels(dataset: Dataset, ids: Sequence[str], lang: str) -> str:
 
 
 def count_sentence(dataset: Dataset, count: ReportedCount, lang: str) -> str:
-    """What a source says of a count: "… reports 49 countries and names only some of them"."""
+    """What a source says of a count: "According to …: 49 countries, only some of them named"."""
     _ = translations(lang).gettext
     templates = {
-        "none": _("{source} reports {count} countries without naming them"),
-        "some": _("{source} reports {count} countries and names only some of them"),
-        "all": _("{source} lists {count} countries"),
+        "none": _("According to {source}: {count} countries, none of them named"),
+        "some": _("According to {source}: {count} countries, only some of them named"),
+        "all": _("According to {source}: {count} countries, all of them named"),
     }
     source = dataset.sources[count.sources[0]].label(lang)
     return templates[count.named].format(source=source, count=count.count)

@@ -19,6 +19,7 @@ from ._dataset import Dataset
 from ._geometry import Shape, extent, globe_outline, project, projected_shapes
 from ._i18n import format_day, translations
 from ._labels import ORDER, STYLES, count_sentence
+from ._schema import ReportedCount
 from ._status import StatusKind
 
 OCEAN = "#F2F6F9"
@@ -88,13 +89,19 @@ def fill_style(kind: StatusKind) -> dict[str, Any]:
 
 
 def map_title(
-    dataset: Dataset, on: dt.date, lang: str, label: str | None = None
+    dataset: Dataset,
+    on: dt.date,
+    lang: str,
+    label: str | None = None,
+    count: ReportedCount | None = None,
 ) -> tuple[str, str]:
     """The map's headline on ``on`` and a second line (or ``""``), as plain text.
 
-    The headline gives the date and the count of members on record; the second line a
-    count a source reports without names, which is never turned into members.
-    ``label`` replaces the formatted date (an event's "December 2013", say).
+    The headline gives the date and the number of known members (those a source
+    names). ``count``, a count a source reports without names, is never turned into
+    members: where it differs, the headline gives both numbers, and the second line says
+    whose count it is. ``label`` replaces the formatted date (an event's "December
+    2013", say).
     """
     _ = translations(lang).gettext
     when = label or format_day(on, lang)
@@ -105,7 +112,11 @@ def map_title(
         return title, ""
     members = len(dataset.members_on(on))
     last = dataset.lists[-1]
-    if any(lst.date == on for lst in dataset.lists):
+    if count is not None and count.count != members:
+        title = _("{date}: {reported} countries reported, {count} known by name").format(
+            date=when, reported=count.count, count=members
+        )
+    elif any(lst.date == on for lst in dataset.lists):
         title = _("{date}: {count} countries").format(date=when, count=members)
     elif on > last.date and not any(last.date < c.date <= on for c in dataset.changes):
         # No source lists the members after the last list: say whose count this is.
@@ -113,14 +124,13 @@ def map_title(
             date=when, count=members, list_date=format_day(last.date, lang)
         )
     else:
-        title = _("{date}: {count} countries on record").format(date=when, count=members)
-    reported = dataset.reported_count(on)
-    if reported is None:
+        title = _("{date}: {count} known members").format(date=when, count=members)
+    if count is None:
         return title, ""
     # The source's short name carries its date, so the sentence needs no other.
-    note = f"{count_sentence(dataset, reported, lang)}."
-    if reported.note is not None:
-        note += f" {reported.note.get(lang)}"
+    note = f"{count_sentence(dataset, count, lang)}."
+    if count.note is not None:
+        note += f" {count.note.get(lang)}"
     return title, note
 
 

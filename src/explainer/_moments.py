@@ -18,7 +18,16 @@ from ._changes import change_sentence, changes_between, first_sentence
 from ._dataset import Dataset
 from ._geometry import projected_shapes
 from ._i18n import event_date_label, format_day, format_partial, translations
-from ._labels import ORDER, STYLES, country_detail, group_label, source_labels, status_name
+from ._labels import (
+    ORDER,
+    STYLES,
+    country_detail,
+    group_label,
+    source_labels,
+    status_explanation,
+    status_name,
+    status_phrase,
+)
 from ._languages import LOCALES
 from ._map import FONT, base_figure, legend_kinds, map_title, view_boxes
 from ._periods import membership_periods
@@ -36,55 +45,30 @@ def default_event(dataset: Dataset) -> Event:
     return next((e for e in dataset.events if e.last_day >= dataset.launch), dataset.events[0])
 
 
-def map_description(dataset: Dataset, on: dt.date, lang: str, label: str) -> str:
-    """One sentence saying what the map shows on ``on``: the text alternative.
+def map_description(dataset: Dataset, on: dt.date, lang: str) -> str:
+    """One sentence saying what the map shows on ``on``, under its headline.
 
-    For example "1 September 2020: 3 countries; 1 joined since the launch; ... Finland
-    left."
+    For example "The map shows 47 founding members, 7 that joined later and Vietnam,
+    no longer listed." The headline gives the date; this gives the sum.
     """
-    t = translations(lang)
-    _ = t.gettext
-    locale = LOCALES[lang]
+    _ = translations(lang).gettext
     if on < dataset.launch:
-        return _("{date}: no members yet; the first list is of {launch}.").format(
-            date=label, launch=format_day(dataset.launch, lang)
+        return _("No members yet; the first list is of {launch}.").format(
+            launch=format_day(dataset.launch, lang)
         )
     statuses = dataset.statuses_on(on)
-
-    def names(kind: StatusKind) -> list[str]:
-        return sorted(
+    parts = []
+    for kind in ORDER:
+        if kind is StatusKind.NOT_MEMBER:
+            continue
+        names = sorted(
             dataset.countries[s.iso3].name(lang) for s in statuses.values() if s.kind is kind
         )
-
-    members = sum(s.is_member for s in statuses.values())
-    parts = [t.ngettext("{count} country", "{count} countries", members).format(count=members)]
-    joined = sum(
-        s.kind in {StatusKind.JOINED, StatusKind.JOINED_UNDATED} for s in statuses.values()
-    )
-    if joined:
-        parts.append(
-            t.ngettext(
-                "{count} joined since the launch", "{count} joined since the launch", joined
-            ).format(count=joined)
-        )
-    pending = names(StatusKind.MAY_HAVE_JOINED)
-    if pending:
-        parts.append(
-            t.ngettext(
-                "{count} more may have joined (dates not published)",
-                "{count} more may have joined (dates not published)",
-                len(pending),
-            ).format(count=len(pending))
-        )
-    for kind, template in (
-        (StatusKind.UNCLEAR, _("{names}: later status not published")),
-        (StatusKind.ABSENT, _("{names} not in the later list")),
-        (StatusKind.LEFT, _("{names} left")),
-    ):
-        found = names(kind)
-        if found:
-            parts.append(template.format(names=format_list(found, locale=locale)))
-    return f"{label}: {'; '.join(parts)}."
+        if names:
+            parts.append(status_phrase(dataset, kind, lang, names))
+    if not parts:
+        return _("The map shows no members.")
+    return _("The map shows {parts}.").format(parts=format_list(parts, locale=LOCALES[lang]))
 
 
 class _Strings:
@@ -107,12 +91,16 @@ class _Strings:
 def _country_cell(
     dataset: Dataset, status: CountryStatus, lang: str, strings: _Strings
 ) -> list[Any]:
-    """Per country and moment: status, then detail, EU and sources (as text numbers)."""
+    """Per country and moment: status, detail, EU and sources (as text numbers).
+
+    Last comes the number of sources (for "Source:" or "Sources:").
+    """
     return [
         status.kind.value,
         strings(country_detail(dataset, status, lang)),
         strings(group_label(dataset, status.in_group, lang)),
         strings(source_labels(dataset, status.sources, lang)),
+        len(status.sources),
     ]
 
 
@@ -145,9 +133,9 @@ def _caption(dataset: Dataset, on: dt.date, label: str, lang: str, whole_day: bo
     _ = translations(lang).gettext
     members = sum(s.is_member for s in dataset.statuses_on(on).values())
     template = (
-        _("Members on {date}: {count} countries on record")
+        _("Known members on {date}: {count} countries")
         if whole_day
-        else _("Members in {date}: {count} countries on record")
+        else _("Known members, {date}: {count} countries")
     )
     return template.format(date=label, count=members)
 
@@ -177,7 +165,7 @@ def _moment(
 ) -> dict[str, Any]:
     on = event.last_day
     label = event_date_label(event, lang)
-    title, subtitle = map_title(dataset, on, lang, label)
+    title, subtitle = map_title(dataset, on, lang, label, dataset.count_of_event(event.id))
     caption = _caption(dataset, on, label, lang, event.precision in {"day", "range"})
     changes = changes_between(dataset, before, on)
     index = {code: i for i, code in enumerate(codes)}
@@ -210,7 +198,7 @@ def _moment(
         ),
         "map_title": title,
         "map_subtitle": subtitle,
-        "description": map_description(dataset, on, lang, label),
+        "description": map_description(dataset, on, lang),
         "quotes": [quote_record(dataset, q, lang) for q in dataset.quotes_for(event.id)],
         **_table(dataset, on, caption, codes, lang, strings),
     }
@@ -224,6 +212,7 @@ def _labels(dataset: Dataset, lang: str) -> dict[str, str]:
         "pause": _("Pause"),
         "sources": _("Sources"),
         "source": _("Source: {source}"),
+        "sources_line": _("Sources: {source}"),
         "help": _(
             "Click an event, or use the arrow keys, Page Up and Page Down, Home and End. "
             "F shows the view on the whole screen, N opens the presenter's notes."
@@ -261,7 +250,7 @@ def _labels(dataset: Dataset, lang: str) -> dict[str, str]:
         "changes_founded": _("In the first list: {count} countries"),
         "time_scale": _("Time scale"),
         "time_scrub": _("Move through time"),
-        "time_title": _("{date}: {count} countries on record"),
+        "time_title": _("{date}: {count} known members"),
         "time_before": _("{date}: before the first list ({launch})"),
         "launch": format_day(dataset.launch, lang),
         "previous_step": _("Previous step"),
@@ -371,14 +360,13 @@ def _sources(dataset: Dataset, lang: str) -> list[dict[str, str]]:
     return [
         {
             "label": source.label(lang),
-            "publisher": source.publisher,
-            "title": source.title,
-            "date": format_partial(source.date_published, lang)
-            if source.date_published
-            else _("undated"),
+            "publisher": source.publisher.get(lang),
+            # Its own title in quotation marks, a title we supply in brackets.
+            "title": source.title_in(lang) if source.supplied_title else f"“{source.title}”",
+            "date": format_partial(source.date, lang) if source.date else _("undated"),
             "url": source.url or "",
         }
-        for source in sorted(dataset.sources.values(), key=lambda s: (s.publisher, s.title))
+        for source in sorted(dataset.sources.values(), key=lambda s: s.label(lang).casefold())
     ]
 
 
@@ -391,6 +379,7 @@ def _styles(dataset: Dataset, lang: str) -> dict[str, dict[str, Any]]:
             "dash": s.dash,
             "symbol": s.symbol,
             "name": status_name(dataset, kind, lang),
+            "explain": status_explanation(kind, lang),
         }
         for kind, s in STYLES.items()
     }

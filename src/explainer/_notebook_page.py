@@ -2,8 +2,9 @@
 
 The notebook's code cells are run in this process, in order, as a kernel would run
 them; the value each cell ends with is shown as the notebook would show it. Cells
-tagged ``voila-hide`` are run but not shown (as in Voilà). A linked view becomes a
-static island that the page's script brings to life.
+tagged ``voila-hide`` are run but not shown (as in Voilà); cells tagged ``appendix`` are
+folded away as in Voilà's page. A linked view becomes a static island that the page's
+script brings to life.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import nbformat
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 HIDDEN_TAG = "voila-hide"
+APPENDIX_TAG = "appendix"  # folded away under its first cell
 
 
 def _run(source: str, namespace: dict[str, Any]) -> Any:
@@ -56,16 +58,70 @@ def notebook_body(
     notebook = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
     namespace: dict[str, Any] = {"__name__": "__main__"}
     parts = []
-    for cell in notebook.cells:
-        hidden = HIDDEN_TAG in cell.get("metadata", {}).get("tags", [])
+    cells = [
+        (list(cell.get("metadata", {}).get("tags", [])), cell.cell_type, cell.source)
+        for cell in notebook.cells
+    ]
+    for i, cell in enumerate(notebook.cells):
+        tags = cells[i][0]
+        hidden = HIDDEN_TAG in tags
+        opens, closes = fold(cells, i)
+        classes = cell_classes(tags)
+        if opens:
+            parts.append('<details class="xpl-appendix"><summary>')
         if cell.cell_type == "markdown" and not hidden:
-            parts.append(f'<div class="xpl-cell">{markdown2html_mistune(cell.source)}</div>')
-        elif cell.cell_type == "code":
-            value = _run(cell.source, namespace)
-            shown = "" if hidden else display(value)
-            if shown:
-                parts.append(f'<div class="xpl-cell xpl-output">{shown}</div>')
+            heading, rest = split_heading(cell.source) if opens else ("", cell.source)
+            if heading:
+                # A summary holds the heading alone (a heading, not a div).
+                parts.append(f"{markdown2html_mistune(heading)}</summary>")
+            if rest.strip():
+                parts.append(f'<div class="{classes}">{markdown2html_mistune(rest)}</div>')
+            if opens and not heading:
+                parts.append("</summary>")
+        else:
+            if opens:
+                parts.append("</summary>")
+            if cell.cell_type == "code":
+                value = _run(cell.source, namespace)
+                shown = "" if hidden else display(value)
+                if shown:
+                    parts.append(f'<div class="{classes} xpl-output">{shown}</div>')
+        if closes:
+            parts.append("</details>")
     return _relink("\n".join(parts), pages), dict(notebook.metadata)
+
+
+def split_heading(source: str) -> tuple[str, str]:
+    """A markdown cell's first line if it is a heading, and the rest."""
+    first, _, rest = source.lstrip().partition("\n")
+    return (first, rest) if first.startswith("#") else ("", source)
+
+
+def fold(cells: list[tuple[list[str], str, str]], i: int) -> tuple[bool, bool]:
+    """Whether cell ``i`` (tags, type, source) opens or closes a folded section.
+
+    Cells tagged ``appendix`` are folded away, one closed ``<details>`` per section: a
+    section starts at an appendix cell that starts with a heading (or the first of a
+    run) and runs until the next such cell or the end of the run.
+    """
+
+    def appendix(j: int) -> bool:
+        return 0 <= j < len(cells) and APPENDIX_TAG in cells[j][0]
+
+    def heading(j: int) -> bool:
+        return appendix(j) and cells[j][1] == "markdown" and bool(split_heading(cells[j][2])[0])
+
+    if not appendix(i):
+        return False, False
+    opens = not appendix(i - 1) or heading(i)
+    closes = not appendix(i + 1) or heading(i + 1)
+    return opens, closes
+
+
+def cell_classes(tags: list[str]) -> str:
+    """A cell's classes: ``xpl-cell``, and ``xpl-tag-<tag>`` for each plain tag."""
+    plain_tags = [t.lower() for t in tags if isinstance(t, str) and t.replace("-", "").isalnum()]
+    return " ".join(["xpl-cell", *(f"xpl-tag-{t}" for t in plain_tags)])
 
 
 def plain(value: Any) -> str:

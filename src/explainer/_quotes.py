@@ -32,20 +32,30 @@ def source_links(dataset: Dataset, ids: list[str], lang: str) -> list[dict[str, 
 def quote_record(dataset: Dataset, quote: Quote, lang: str) -> dict[str, Any]:
     """What a quote card shows in ``lang``, as plain strings.
 
-    In another language than the quote's own, a published translation is shown,
-    labelled with its translator, with the original behind a "show" control; without
-    one, the original is shown with a note saying so.
+    In another language than the quote's own, a translation is shown, labelled with
+    its translator (or as the story's own), with the original behind a "show" control;
+    without one, the original is shown with a note saying so.
     """
-    _ = translations(lang).gettext
+    t = translations(lang)
+    _ = t.gettext
     translation = quote.translation(lang) if lang != quote.language else None
     notes = []
     if translation is not None:
-        shown_lang, text, sources = translation.language, translation.text, translation.sources
-        notes.append(
-            _("Translation by {translator}, as published").format(
-                translator=translation.translator.get(lang)
+        shown_lang, text = translation.language, translation.text
+        if translation.translator is not None:
+            sources = translation.sources
+            notes.append(
+                _("Translation by {translator}, as published").format(
+                    translator=translation.translator.get(lang)
+                )
             )
-        )
+        else:
+            sources = quote.sources
+            notes.append(
+                _("Our translation; we found no published translation into {language}").format(
+                    language=Locale.parse(LOCALES[lang]).languages[lang]
+                )
+            )
         if translation.note:
             notes.append(translation.note)
         original = {
@@ -57,7 +67,8 @@ def quote_record(dataset: Dataset, quote: Quote, lang: str) -> dict[str, Any]:
         shown_lang, text, sources = quote.language, quote.text, quote.sources
         if lang != quote.language:
             notes.append(
-                _("Original language: {language}; no translation published").format(
+                # TRANSLATORS: no translation into the language of this page.
+                _("Original language: {language}; no English translation published").format(
                     language=Locale.parse(LOCALES[lang]).languages[quote.language]
                 )
             )
@@ -74,7 +85,7 @@ def quote_record(dataset: Dataset, quote: Quote, lang: str) -> dict[str, Any]:
         "about": " · ".join(
             [quote.role.get(lang), format_day(quote.date, lang), event.title.get(lang)]
         ),
-        "source_label": _("Source"),
+        "source_label": t.ngettext("Source", "Sources", len(sources)),
         "sources": source_links(dataset, sources, lang),
         "notes": notes,
         "original": original,

@@ -132,6 +132,10 @@ class FileReader:
                     self.problem(path, 1, "(header)",
                                  f"columns are separated by {name}; use commas")  # fmt: skip
                     return []
+        if not header:
+            self.problem(path, 1, "(header)", f"the file is empty; it needs a header row: "
+                         f"{', '.join(columns)}")  # fmt: skip
+            return []
         missing = [c for c in columns if c not in header]
         extra = [c for c in header if c not in columns]
         for name in missing:

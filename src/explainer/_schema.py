@@ -216,22 +216,70 @@ def csv_field(model: type[Record], path: str, languages: Sequence[str]) -> str:
 
 
 class Source(Record):
-    """A page or document that the data cites."""
+    """A page or document that the data cites.
+
+    ``date_published`` is a date, or ``undated`` where the source shows none.
+    ``short`` is the label citations show ("Commission press release, 4 Dec 2012"):
+    no document codes, no research notes. ``publisher`` is in every language of the
+    story; ``title`` is the source's own title, verbatim, and ``supplied_title`` our
+    description where the source shows none (one of the two is required). ``remark``
+    is a short word to readers ("a copy; read only as far as the second target");
+    ``doc_code`` (IP/12/1308) and ``note`` (our research note, in English) are for the
+    data page only.
+    """
 
     id: Slug
     short: Localized
-    publisher: Text
-    title: Text
-    date_published: OptionalFuzzy = None
+    publisher: Localized
+    title: OptionalText = ""
+    supplied_title: Localized | None = None
+    date_published: Annotated[
+        PartialDate | Literal["undated"] | None,
+        PlainValidator(
+            lambda v: (
+                None
+                if _blank_to_none(v) is None
+                else "undated"
+                if str(v).strip() == "undated"
+                else _partial_date(v)
+            )
+        ),
+    ] = None
     url: Annotated[Url | None, BeforeValidator(_blank_to_none)] = None
     language: Language
     kind: Literal["original", "copy", "translation", "press", "secondary", "reference"]
     date_accessed: OptionalDay = None
+    remark: Localized | None = None
+    doc_code: OptionalText = ""
     note: OptionalText = ""
+
+    @model_validator(mode="after")
+    def _titled(self) -> Source:
+        if bool(self.title) == (self.supplied_title is not None):
+            raise ValueError(
+                "give either the source's own title (title) or, where it shows none, "
+                "a supplied_title in every language; not both"
+            )
+        return self
 
     def label(self, lang: str) -> str:
         """The source's short name in ``lang``, as citations show it."""
         return self.short.get(lang)
+
+    @property
+    def date(self) -> PartialDate | None:
+        """When it was published, where that is known.
+
+        ``date_published: undated`` says the source shows no date; blank, that nobody
+        has looked.
+        """
+        return self.date_published if isinstance(self.date_published, PartialDate) else None
+
+    def title_in(self, lang: str) -> str:
+        """The title a reader in ``lang`` sees: the source's own, or ours in brackets."""
+        if self.supplied_title is not None:
+            return f"[{self.supplied_title.get(lang)}]"
+        return self.title
 
 
 def _country_name(iso3: str, lang: str) -> str | None:
@@ -304,9 +352,14 @@ class Origin(Record):
 
 
 class Meta(Record):
-    """A data file's ``.meta.yml``: its origin, what it holds, and its caveats."""
+    """A data file's ``.meta.yml``: its origin, what it holds, and its caveats.
+
+    ``name`` says what the file holds in the story's languages, as the caveats'
+    heading (``origin.title`` is the producer's title, often in one language).
+    """
 
     origin: Origin
+    name: Localized | None = None
     description: OptionalText = ""
     caveats: list[Localized] = []
 
@@ -437,17 +490,31 @@ def _story_language(value: str, info: ValidationInfo) -> str:
 
 
 class Translation(Record):
-    """A published translation of a quote.
+    """A translation of a quote: a published one, or the story's own.
 
-    ``note``, in the translation's language, tells the reader where the published
-    translation says something else than the original (it stays verbatim).
+    A published translation (``by: published``) names its ``translator`` and its
+    ``sources`` and stays verbatim; ``note``, in the translation's language, tells the
+    reader where it says something else than the original. The story's own translation
+    (``by: ours``) is labelled as ours and cites the quote's own sources.
     """
 
     language: Annotated[str, AfterValidator(_story_language)]
-    translator: Localized
+    by: Literal["published", "ours"] = "published"
+    translator: Localized | None = None
     text: Paragraphs
-    sources: SourceIds
+    sources: Annotated[list[Slug], BeforeValidator(_split_ids)] = []
     note: OptionalText = ""
+
+    @model_validator(mode="after")
+    def _labelled(self) -> Translation:
+        if self.by == "published" and (self.translator is None or not self.sources):
+            raise ValueError("a published translation needs its translator and its sources")
+        if self.by == "ours" and (self.translator is not None or self.sources):
+            raise ValueError(
+                "our own translation has no translator or sources of its own "
+                "(it is labelled as ours and cites the quote's sources)"
+            )
+        return self
 
 
 class Quote(Record):
@@ -498,29 +565,40 @@ class StatusWords(Record):
     """A story's own words for a status (``story.yml``), in place of the engine's.
 
     ``detail`` may use ``{date}`` (founding, joined, left), ``{start}`` and ``{end}``
-    (undated changes).
+    (undated changes). ``phrase`` is how the map's description counts the countries of
+    a status ("{count} parties from the start", "{names}, no longer a party").
     """
 
     name: Localized | None = None
     detail: Localized | None = None
+    phrase: Localized | None = None
 
     @field_validator("detail")
     @classmethod
-    def _known_placeholders(cls, detail: Localized | None) -> Localized | None:
-        for text in detail.root.values() if detail is not None else ():
-            try:
-                fields = [f for f in string.Formatter().parse(text) if f[1] is not None]
-            except ValueError as error:
-                raise ValueError(f"{text!r} is not a template ({error})") from None
-            for _, name, spec, conversion in fields:
-                # Only bare names: "{date:>99999999}" would build a 100 MB string per hover.
-                if name not in {"date", "start", "end"} or spec or conversion:
-                    shown = f"{name}" + (f"!{conversion}" if conversion else "") + (
-                        f":{spec}" if spec else "")  # fmt: skip
-                    raise ValueError(
-                        f"{{{shown}}} is no placeholder; use {{date}}, {{start}}, {{end}}"
-                    )
-        return detail
+    def _detail_placeholders(cls, detail: Localized | None) -> Localized | None:
+        return _template(detail, {"date", "start", "end"})
+
+    @field_validator("phrase")
+    @classmethod
+    def _phrase_placeholders(cls, phrase: Localized | None) -> Localized | None:
+        return _template(phrase, {"count", "names"})
+
+
+def _template(value: Localized | None, allowed: set[str]) -> Localized | None:
+    """``value`` if every text in it is a template with only ``allowed`` placeholders."""
+    for text in value.root.values() if value is not None else ():
+        try:
+            fields = [f for f in string.Formatter().parse(text) if f[1] is not None]
+        except ValueError as error:
+            raise ValueError(f"{text!r} is not a template ({error})") from None
+        for _, name, spec, conversion in fields:
+            # Only bare names: "{date:>99999999}" would build a 100 MB string per hover.
+            if name not in allowed or spec or conversion:
+                shown = f"{name}" + (f"!{conversion}" if conversion else "") + (
+                    f":{spec}" if spec else "")  # fmt: skip
+                names = ", ".join(f"{{{a}}}" for a in sorted(allowed))
+                raise ValueError(f"{{{shown}}} is no placeholder; use {names}")
+    return value
 
 
 class Target(Record):

@@ -103,7 +103,8 @@ def open_questions(dataset: Dataset | None = None, lang: str = "en") -> HTMLFrag
         )
         items.append((text, record.sources))
     for count in dataset.counts:
-        text = f"{format_partial(count.date, lang)}: {count_sentence(dataset, count, lang)}."
+        # The source's label carries the date.
+        text = f"{count_sentence(dataset, count, lang)}."
         if count.note is not None:
             text += f" {count.note.get(lang)}"
         items.append((text, count.sources))
@@ -113,28 +114,40 @@ def open_questions(dataset: Dataset | None = None, lang: str = "en") -> HTMLFrag
     return _html(f"<ul>{body}</ul>", lang)
 
 
-def sources_list(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
-    """Every source: publisher, linked title, date (or "undated"), language, kind."""
+def sources_list(
+    dataset: Dataset | None = None, lang: str = "en", detail: bool = False
+) -> HTMLFragment:
+    """Every source: its label, publisher, linked title, date (or "undated"), remark.
+
+    ``detail`` adds what only the data page shows: document codes (IP/12/1308) and our
+    research notes (in English).
+    """
     dataset = dataset if dataset is not None else load_dataset()
     _ = translations(dataset.check_lang(lang)).gettext
     items = []
-    for source in sorted(dataset.sources.values(), key=lambda s: (s.publisher, s.title)):
-        date = (
-            format_partial(source.date_published, lang) if source.date_published else _("undated")
-        )
-        title = html.escape(source.title)
+    for source in sorted(dataset.sources.values(), key=lambda s: s.label(lang).casefold()):
+        date = format_partial(source.date, lang) if source.date else _("undated")
+        # The source's own title is in its language; a title we supply is in the reader's.
+        title_lang = lang if source.supplied_title is not None else source.language
+        title = html.escape(source.title_in(lang))
         if source.url:
             url = html.escape(source.url, quote=True)
             title = f'<a href="{url}" target="_blank" rel="noopener noreferrer">{title}</a>'
-        # Notes are kept in English only; other languages show the record without them.
-        note = f" <small>{html.escape(source.note)}</small>" if source.note and lang == "en" else ""
+        quoted = title if source.supplied_title is not None else f"“{title}”"
+        extra = ""
+        if source.remark is not None:
+            extra += f" {html.escape(source.remark.get(lang))}"
+        if detail and source.doc_code:
+            extra += f" <code>{html.escape(source.doc_code)}</code>"
+        if detail and source.note:
+            extra += f" <small lang='en'>{html.escape(source.note)}</small>"
         items.append(
             f'<li id="source-{html.escape(source.id, quote=True)}">'
             f"<b>{html.escape(source.label(lang))}</b>: "
-            f"{html.escape(source.publisher)}, “<span lang='{source.language}'>{title}</span>” "
-            f"({html.escape(date)}; {html.escape(source.language)}){note}</li>"
+            f"{html.escape(source.publisher.get(lang))}, <span lang='{title_lang}'>{quoted}</span>"
+            f" ({html.escape(date)}).{extra}</li>"
         )
-    return _html(f"<ol>{''.join(items)}</ol>", lang)
+    return _html(f"<ol class='xpl-sources'>{''.join(items)}</ol>", lang)
 
 
 def members_on_list(dataset: Dataset | None = None, lang: str = "en", which: int = -1) -> Island:
@@ -148,7 +161,7 @@ def members_on_list(dataset: Dataset | None = None, lang: str = "en", which: int
     >>> import explainer
     >>> table = members_on_list(explainer.load_dataset(project="tests/data/tiny"), "en", 0)
     >>> print(table)
-    Members on 1 January 2020: 3 countries on record: Finland, Norway, Sweden.
+    Known members on 1 January 2020: 3 countries: Finland, Norway, Sweden.
     """
     dataset = dataset if dataset is not None else load_dataset()
     day = dataset.lists[which].date
@@ -172,7 +185,11 @@ def all_quotes(dataset: Dataset | None = None, lang: str = "en") -> Island:
 
 
 def caveats(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
-    """What the data files warn about (their ``.meta.yml`` caveats), file by file."""
+    """What the data files warn about (their ``.meta.yml`` caveats), file by file.
+
+    Each file is headed by its ``name`` in ``lang`` (the producer's title where the
+    file gives none) and its file name.
+    """
     dataset = dataset if dataset is not None else load_dataset()
     dataset.check_lang(lang)
     sections = []
@@ -180,7 +197,7 @@ def caveats(dataset: Dataset | None = None, lang: str = "en") -> HTMLFragment:
         if not meta.caveats:
             continue
         items = "".join(f"<li>{html.escape(c.get(lang))}</li>" for c in meta.caveats)
-        title = html.escape(meta.origin.title)
+        title = html.escape(meta.name.get(lang) if meta.name else meta.origin.title)
         sections.append(
             f"<li><b>{title}</b> (<code>{html.escape(name)}</code>)<ul>{items}</ul></li>"
         )

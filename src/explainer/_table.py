@@ -1,62 +1,15 @@
-"""The members table (the map's text alternative) and the CSV download."""
+"""The membership data as a CSV download (the members table is drawn by the front end)."""
 
 from __future__ import annotations
 
 import base64
 import csv
-import datetime as dt
 import html
 import io
 
 from ._dataset import Dataset
-from ._i18n import format_day, translations
-from ._labels import ORDER, country_detail, group_label, source_labels, status_name
+from ._i18n import translations
 from ._status import StatusKind
-
-
-def members_table(dataset: Dataset, on: dt.date, lang: str, label: str | None = None) -> str:
-    """An HTML table of every listed country's status on ``on``, members first."""
-    _ = translations(lang).gettext
-    group = dataset.manifest.group
-    statuses = dataset.statuses_on(on)
-    rows = sorted(
-        statuses.values(),
-        key=lambda s: (ORDER.index(s.kind), dataset.countries[s.iso3].name(lang)),
-    )
-    count = sum(s.is_member for s in rows)
-    caption = _("Members on {date}: {count} countries on record").format(
-        date=label or format_day(on, lang), count=count
-    )
-    headings = [_("Country"), _("Status"), _("Details")]
-    headings += [group.column.get(lang)] if group else []
-    headings += [_("Source")]
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headings)
-    body = []
-    for status in rows:
-        if status.kind is StatusKind.NOT_MEMBER and on < dataset.launch:
-            continue
-        cells = [
-            status_name(dataset, status.kind, lang),
-            country_detail(dataset, status, lang),
-            *([group_label(dataset, status.in_group, lang)] if group else []),
-            source_labels(dataset, status.sources, lang),
-        ]
-        body.append(
-            f'<tr data-iso3="{status.iso3}" data-status="{status.kind.value}">'
-            f'<th scope="row">{html.escape(dataset.countries[status.iso3].name(lang))}</th>'
-            + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
-            + "</tr>"
-        )
-    if not body:
-        empty = _("No members yet: the first list is of {date}.").format(
-            date=format_day(dataset.launch, lang)
-        )
-        body.append(f'<tr><td colspan="{len(headings)}">{html.escape(empty)}</td></tr>')
-    return (
-        f'<table class="xpl-table"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-    )
-
 
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV
 # Injection"); such cells get a leading apostrophe, which spreadsheets show as text.

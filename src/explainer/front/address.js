@@ -14,15 +14,20 @@ function decode(text) {
   }
 }
 
-// Besides the event and the view: `&embed` (a compact view for another page's frame)
-// and `&handout` (the whole story as a handout to print).
+// Besides the event and the view: `&embed` (a compact view for another page's frame),
+// `&handout` (the whole story as a handout to print) and `&paper=a4` or `&paper=letter`
+// (the sheet a handout printed to a file is laid out for; a browser's print dialog
+// chooses its own when none is named).
+const PAPERS = new Set(["a4", "letter"]);
+
 export function parseHash(hash) {
   const [first, ...rest] = (hash || "").replace(/^#/, "").split("&");
-  const address = { event: decode(first || ""), view: "", embed: false, handout: false };
+  const address = { event: decode(first || ""), view: "", embed: false, handout: false, paper: "" };
   rest.forEach((part) => {
     const [key, value = ""] = part.split("=");
     if (key === "view") address.view = decode(value);
     if (key === "embed" || key === "handout") address[key] = true;
+    if (key === "paper" && PAPERS.has(value.toLowerCase())) address.paper = value.toLowerCase();
   });
   return address;
 }

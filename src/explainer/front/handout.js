@@ -52,7 +52,7 @@ function sourcesList(spec) {
   const list = element("ol", "xpl-handout-sources");
   (spec.sources || []).forEach((source) => {
     const item = element("li");
-    item.append(element("b", "", source.label), document.createTextNode(`: ${source.publisher}, “${source.title}” (${source.date})`));
+    item.append(element("b", "", source.label), document.createTextNode(`: ${source.publisher}, ${source.title} (${source.date})`));
     if (safeUrl(source.url)) item.append(document.createTextNode(`. ${source.url}`));
     list.append(item);
   });

@@ -51,7 +51,11 @@ export function createLegend(spec, prefix) {
   (spec.legend || []).forEach((kind) => {
     const item = element("li", "xpl-key");
     item.dataset.kind = kind;
-    item.append(swatch(spec.styles[kind], `${prefix}-pattern-${kind}`), document.createTextNode(spec.styles[kind].name));
+    const style = spec.styles[kind];
+    const name = element("span", "xpl-key-name", style.name);
+    item.append(swatch(style, `${prefix}-pattern-${kind}`), name);
+    // What an uncertain status means, in a sentence, under its name.
+    if (style.explain) item.append(element("small", "xpl-key-explain", style.explain));
     list.append(item);
   });
   return list;

@@ -196,8 +196,12 @@ export class LinkedView {
     this.modes(wanted);
     if (wanted.event && this.byId.has(wanted.event)) {
       if (this.model.get("selected") !== wanted.event) this.select(wanted.event, "open");
+      // An address that names a moment (a presenter's bookmark) opens on the view, not
+      // on the story's first lines above it.
+      if (this.deepLinks && !wanted.embed && this.root.scrollIntoView) this.root.scrollIntoView({ block: "start" });
     } else {
-      if (wanted.event) this.unknownMoment();
+      // An address may name a part of the page (a heading) rather than an event.
+      if (wanted.event && !document.getElementById(wanted.event)) this.unknownMoment();
       if (!this.byId.has(this.model.get("selected"))) this.select(this.spec.default || this.events[0].id, "open");
     }
     if (wanted.view && this.viewById(wanted.view)) this.setView(wanted.view, "open");
@@ -221,6 +225,10 @@ export class LinkedView {
     }
     if (wanted.handout) {
       document.documentElement.classList.add("xpl-handout-mode");
+      if (wanted.paper) {
+        const sheet = element("style", "", `@page { size: ${wanted.paper === "a4" ? "A4" : "letter"}; }`);
+        document.head.append(sheet);
+      }
       this.handout.build();
     }
   }

@@ -39,7 +39,8 @@ function mapSkeleton(spec, prefix) {
   box.setAttribute("aria-label", labels.map || "Map");
   const description = element("p", "xpl-map-description");
   description.id = `${prefix}-map-description`;
-  box.setAttribute("aria-describedby", description.id);
+  // Read out as the headline (with the date) and then the sentence on what it shows.
+  box.setAttribute("aria-describedby", `${title.id} ${description.id}`);
   const plot = element("div", "xpl-plotly");
   const markers = document.createElementNS(SVG_NS, "svg");
   markers.setAttribute("class", "xpl-markers");
@@ -357,7 +358,7 @@ export function tracesFor(spec, moment) {
 // The hover label's lines under the country name: status detail, group, sources.
 function tipLines(spec, cell) {
   const [detail, group, sources] = [cell[1], cell[2], cell[3]].map((i) => spec.strings[i]);
-  return [detail, group, sources ? spec.labels.source.replace("{source}", sources) : ""].filter(Boolean);
+  return [detail, group, sources ? (cell[4] > 1 ? spec.labels.sources_line : spec.labels.source).replace("{source}", sources) : ""].filter(Boolean);
 }
 
 // Keep the label inside the plot: right of the pointer, else left; wrap to fit.

@@ -121,6 +121,6 @@ export class Search {
     const [detail, group, sources] = [cell[1], cell[2], cell[3]].map((i) => spec.strings[i]);
     const heading = spec.labels.search_found.replace("{country}", this.countries[index].name).replace("{date}", moment.date);
     this.card.replaceChildren(element("p", "xpl-found-title", heading), element("p", "", [detail, group].filter(Boolean).join(" · ")));
-    if (sources) this.card.append(element("p", "xpl-found-sources", spec.labels.source.replace("{source}", sources)));
+    if (sources) this.card.append(element("p", "xpl-found-sources", (cell[4] > 1 ? spec.labels.sources_line : spec.labels.source).replace("{source}", sources)));
   }
 }

@@ -110,7 +110,11 @@ export class MembersTable {
       box.hidden = true;
       this.section.append(heading, this.count, disclosure(spec.labels, box, prefix, (q) => this.filter(q)), box);
     } else {
-      this.section.append(heading, box);
+      // A table of its own sits under the page's heading: its caption, which gives the
+      // date, names the section, so that two such tables are told apart.
+      this.caption.id = `${prefix}-members-caption`;
+      this.section.setAttribute("aria-labelledby", this.caption.id);
+      this.section.append(box);
     }
   }
 

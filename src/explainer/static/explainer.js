@@ -183,13 +183,15 @@ function decode(text) {
     return text;
   }
 }
+var PAPERS = /* @__PURE__ */ new Set(["a4", "letter"]);
 function parseHash(hash) {
   const [first, ...rest] = (hash || "").replace(/^#/, "").split("&");
-  const address = { event: decode(first || ""), view: "", embed: false, handout: false };
+  const address = { event: decode(first || ""), view: "", embed: false, handout: false, paper: "" };
   rest.forEach((part) => {
     const [key, value = ""] = part.split("=");
     if (key === "view") address.view = decode(value);
     if (key === "embed" || key === "handout") address[key] = true;
+    if (key === "paper" && PAPERS.has(value.toLowerCase())) address.paper = value.toLowerCase();
   });
   return address;
 }
@@ -472,7 +474,10 @@ function createLegend(spec, prefix) {
   (spec.legend || []).forEach((kind) => {
     const item = element("li", "xpl-key");
     item.dataset.kind = kind;
-    item.append(swatch(spec.styles[kind], `${prefix}-pattern-${kind}`), document.createTextNode(spec.styles[kind].name));
+    const style = spec.styles[kind];
+    const name = element("span", "xpl-key-name", style.name);
+    item.append(swatch(style, `${prefix}-pattern-${kind}`), name);
+    if (style.explain) item.append(element("small", "xpl-key-explain", style.explain));
     list.append(item);
   });
   return list;
@@ -577,7 +582,7 @@ function mapSkeleton(spec, prefix) {
   box.setAttribute("aria-label", labels.map || "Map");
   const description = element("p", "xpl-map-description");
   description.id = `${prefix}-map-description`;
-  box.setAttribute("aria-describedby", description.id);
+  box.setAttribute("aria-describedby", `${title.id} ${description.id}`);
   const plot = element("div", "xpl-plotly");
   const markers = document.createElementNS(SVG_NS, "svg");
   markers.setAttribute("class", "xpl-markers");
@@ -860,7 +865,7 @@ function tracesFor(spec, moment) {
 }
 function tipLines(spec, cell2) {
   const [detail, group, sources] = [cell2[1], cell2[2], cell2[3]].map((i) => spec.strings[i]);
-  return [detail, group, sources ? spec.labels.source.replace("{source}", sources) : ""].filter(Boolean);
+  return [detail, group, sources ? (cell2[4] > 1 ? spec.labels.sources_line : spec.labels.source).replace("{source}", sources) : ""].filter(Boolean);
 }
 function placeTip(tip, px, py, rect) {
   const width = tip.offsetWidth;
@@ -1008,7 +1013,9 @@ var MembersTable = class {
       box.hidden = true;
       this.section.append(heading, this.count, disclosure(spec.labels, box, prefix, (q) => this.filter(q)), box);
     } else {
-      this.section.append(heading, box);
+      this.caption.id = `${prefix}-members-caption`;
+      this.section.setAttribute("aria-labelledby", this.caption.id);
+      this.section.append(box);
     }
   }
   show(moment) {
@@ -1064,7 +1071,7 @@ function sourcesList(spec) {
   const list = element("ol", "xpl-handout-sources");
   (spec.sources || []).forEach((source) => {
     const item = element("li");
-    item.append(element("b", "", source.label), document.createTextNode(`: ${source.publisher}, \u201C${source.title}\u201D (${source.date})`));
+    item.append(element("b", "", source.label), document.createTextNode(`: ${source.publisher}, ${source.title} (${source.date})`));
     if (safeUrl(source.url)) item.append(document.createTextNode(`. ${source.url}`));
     list.append(item);
   });
@@ -1426,7 +1433,7 @@ var Search = class {
     const [detail, group, sources] = [cell2[1], cell2[2], cell2[3]].map((i) => spec.strings[i]);
     const heading = spec.labels.search_found.replace("{country}", this.countries[index].name).replace("{date}", moment.date);
     this.card.replaceChildren(element("p", "xpl-found-title", heading), element("p", "", [detail, group].filter(Boolean).join(" \xB7 ")));
-    if (sources) this.card.append(element("p", "xpl-found-sources", spec.labels.source.replace("{source}", sources)));
+    if (sources) this.card.append(element("p", "xpl-found-sources", (cell2[4] > 1 ? spec.labels.sources_line : spec.labels.source).replace("{source}", sources)));
   }
 };
 
@@ -1824,8 +1831,9 @@ var LinkedView = class {
     this.modes(wanted);
     if (wanted.event && this.byId.has(wanted.event)) {
       if (this.model.get("selected") !== wanted.event) this.select(wanted.event, "open");
+      if (this.deepLinks && !wanted.embed && this.root.scrollIntoView) this.root.scrollIntoView({ block: "start" });
     } else {
-      if (wanted.event) this.unknownMoment();
+      if (wanted.event && !document.getElementById(wanted.event)) this.unknownMoment();
       if (!this.byId.has(this.model.get("selected"))) this.select(this.spec.default || this.events[0].id, "open");
     }
     if (wanted.view && this.viewById(wanted.view)) this.setView(wanted.view, "open");
@@ -1848,6 +1856,10 @@ var LinkedView = class {
     }
     if (wanted.handout) {
       document.documentElement.classList.add("xpl-handout-mode");
+      if (wanted.paper) {
+        const sheet = element("style", "", `@page { size: ${wanted.paper === "a4" ? "A4" : "letter"}; }`);
+        document.head.append(sheet);
+      }
       this.handout.build();
     }
   }

@@ -3,7 +3,7 @@ import { test } from "node:test";
 
 import { formatHash, historyMode, parseHash, withHash } from "../address.js";
 
-const plain = { view: "", embed: false, handout: false };
+const plain = { view: "", embed: false, handout: false, paper: "" };
 
 test("the hash names an event and, after it, the map's view", () => {
   assert.deepEqual(parseHash("#washington-2014"), { ...plain, event: "washington-2014" });
@@ -43,4 +43,10 @@ test("jumps add to history; steps replace", () => {
   assert.equal(historyMode("jump"), "push");
   assert.equal(historyMode("step"), "replace");
   assert.equal(historyMode("open"), "replace");
+});
+
+test("a handout printed to a file names its sheet; anything else is left to the browser", () => {
+  assert.deepEqual(parseHash("#launch-2012&handout&paper=a4"), { ...plain, event: "launch-2012", handout: true, paper: "a4" });
+  assert.deepEqual(parseHash("#launch-2012&handout&paper=Letter"), { ...plain, event: "launch-2012", handout: true, paper: "letter" });
+  assert.deepEqual(parseHash("#launch-2012&handout&paper=a3"), { ...plain, event: "launch-2012", handout: true });
 });
