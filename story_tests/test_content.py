@@ -356,3 +356,9 @@ def test_the_swedish_source_list_has_no_english_remarks(dataset: Dataset) -> Non
     for english in ("copy of", "headline not recorded", "(blog)", "Council of the European",
                     "Undated", "press release", "Reproduces"):  # fmt: skip
         assert english not in without_titles, english
+
+
+def test_every_event_has_presenter_notes_in_both_languages(dataset: Dataset) -> None:
+    for event in dataset.events:
+        assert event.notes is not None, event.id
+        assert all(event.notes.get(lang).strip() for lang in ("en", "sv")), event.id

@@ -81,6 +81,12 @@ def test_the_stage_fills_the_screen_and_a_clicker_reaches_every_event(
     for key, expected in keys:
         page.keyboard.press(key)
         assert moment(page) == expected, key
+    # From the first event to the last by PageDown alone, and no further.
+    for expected in ids[1:]:
+        page.keyboard.press("PageDown")
+        assert moment(page) == expected
+    page.keyboard.press("PageDown")
+    assert moment(page) == ids[-1], "the last event stays"
     page.keyboard.press("Escape")
     page.wait_for_selector(".xpl-linked.xpl-stage", state="detached")
 
@@ -240,3 +246,17 @@ def test_each_step_is_announced_once_with_what_changed(
     for _ in range([e.id for e in dataset.events].index("washington-2014")):
         page.keyboard.press("ArrowDown")
     assert washington[lang] in view_state(page)["announce"]
+
+
+def test_an_event_without_quotes_leaves_no_empty_place_for_them(
+    offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset
+) -> None:
+    quiet = next(e for e in dataset.events if not dataset.quotes_for(e.id))
+    spoken = next(e for e in dataset.events if dataset.quotes_for(e.id))
+    page = open_page(offline_page, (site / "index.html").as_uri() + f"#{quiet.id}")
+    quotes = page.locator(".xpl-card-quotes")
+    assert quotes.is_hidden() and not (quotes.bounding_box() or {}).get("height")
+    page.evaluate(f"location.hash = '#{spoken.id}'")
+    page.wait_for_function("id => document.querySelector('.xpl-plot').dataset.moment === id",
+                           arg=spoken.id)  # fmt: skip
+    assert quotes.is_visible()

@@ -327,15 +327,27 @@ def test_error_pages_are_ours_and_link_nothing_from_elsewhere(server: str) -> No
         assert "cdn" not in body.lower() and "https://" not in body
 
 
+@pytest.mark.parametrize("lang", ["en", "sv"])
 def test_the_search_works_as_in_the_export(
-    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset
+    offline_page: Callable[..., OfflinePage], server: str, dataset: explainer.Dataset, lang: str
 ) -> None:
-    page = open_story(offline_page, server + "/explainer-sv.ipynb#washington-2014")
-    page.get_by_role("combobox").fill("sweden")
+    page = open_story(offline_page, server + f"/explainer-{lang}.ipynb#washington-2014")
+    box = page.get_by_role("combobox")
+    box.fill("sver")
     option = page.locator(".xpl-search-list [role=option]").first
-    assert (option.text_content() or "").startswith("Sverige")
+    assert (option.text_content() or "").startswith(dataset.countries["SWE"].name(lang))
     page.keyboard.press("Enter")
-    assert "5 december 2012" in (page.locator(".xpl-found").text_content() or "")
+    found = page.locator(".xpl-found").text_content() or ""
+    status = dataset.status_on("SWE", dataset.event("washington-2014").last_day)
+    assert {"en": "5 December 2012", "sv": "5 december 2012"}[lang] in found
+    assert dataset.sources[status.sources[0]].label(lang) in found
     changed = page.locator(".xpl-plot").get_attribute("data-changed") or ""
     assert set(changed.split()) == {"ARM", "BIH", "CRI", "ISR", "XKX", "MEX", "VNM"}
     assert axe_violations(page) == []
+    page.get_by_role("listbox").first.focus()
+    for _ in range(3):  # the outline stays while the reader steps
+        page.keyboard.press("ArrowUp")
+        assert page.locator(".xpl-outline-found[data-iso3=SWE]").count() == 1
+    box.press("Escape")
+    box.press("Escape")
+    assert box.input_value() == "" and page.locator(".xpl-outline-found").count() == 0
