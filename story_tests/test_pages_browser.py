@@ -1,7 +1,7 @@
 """The story's pages as a reader meets them, in Chromium: the exported pages and Voilà's.
 
 - The first screen answers: the standfirst and the key points are on it at 1280×720,
-  and the standfirst within 844 px on a phone (editorial review, 2 Dec 2026).
+  and within 844 px on a phone (editorial review, 2 Dec 2026).
 - With the appendix folded, a story page shows at most 3,000 words.
 - A Swedish page shows no interface string of the English catalog (sources review,
   S1-S12): every string the engine can show has a Swedish translation in use.
@@ -90,7 +90,11 @@ def test_the_first_screen_answers(
     page = open_page(offline_page, url, PROJECTOR)
     assert bottom(page, ".xpl-tag-lead >> nth=-1") <= PROJECTOR[1], "standfirst and key points"
     phone = open_page(offline_page, url, PHONE)
-    assert bottom(phone, ".xpl-tag-lead >> nth=0") <= PHONE[1], "the standfirst on a phone"
+    assert bottom(phone, ".xpl-tag-lead >> nth=-1") <= PHONE[1], "the same on a phone"
+    size = phone.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('.xpl-tag-lead')).fontSize)"
+    )
+    assert size >= 14, "readable in the hand, not shrunk to fit"
 
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
