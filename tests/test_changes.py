@@ -70,6 +70,15 @@ def test_the_announcement_says_the_date_once(tiny: Dataset) -> None:
     assert announcement(tiny, SECOND, "31 January 2021", "List", "", "sv") == (
         "31 January 2021: List. 3 länder."
     )
+    # A title that gives the count already: said once, unless something changed.
+    launched = "Launched with 3 countries"
+    first = D(2020, 1, 1)
+    assert announcement(tiny, first, "1 January 2020", launched, "", "en") == (
+        "1 January 2020: Launched with 3 countries."
+    )
+    assert announcement(tiny, first, "1 January 2020", launched, "Sweden joined", "en") == (
+        "1 January 2020: Launched with 3 countries. 3 countries: Sweden joined."
+    )
 
 
 def test_each_moment_names_the_countries_it_changes(tiny: Dataset) -> None:

@@ -145,6 +145,8 @@ def announcement(
 ) -> str:
     """What a screen reader says on reaching a step: the date once, the event, the change.
 
+    The count of members follows, unless the title gives it already and nothing changed.
+
     For example "17 June 2013: Canada joins the alliance. 49 countries: Canada joined."
     """
     t = translations(lang)
@@ -152,6 +154,8 @@ def announcement(
         return f"{label}: {title}."
     count = len(dataset.members_on(on))
     members = t.ngettext("{count} country", "{count} countries", count).format(count=count)
+    if not changes and members in title:
+        return f"{label}: {title}."  # the title gives the count already: say it once
     return f"{label}: {title}. {members}" + (f": {changes}." if changes else ".")
 
 
