@@ -127,3 +127,5 @@ def test_voila_shows_the_story_as_the_export_does_in_swedish(
     assert [(s.name, s.prose) for s in served] == [(s.name, s.prose) for s in exported]
     text = page.evaluate(SWEDISH_TEXT)
     assert [f for f in english_interface_strings() if f in text] == []
+    phone = open_page(offline_page, story_server + HOME["sv"], PHONE)
+    assert bottom(phone, ".xpl-tag-lead >> nth=-1") <= PHONE[1], "the answer on a phone, too"
