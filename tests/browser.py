@@ -165,10 +165,23 @@ def _answers(url: str) -> bool:
     return True
 
 
+HAS_KERNEL = """() => {
+  const config = document.getElementById("jupyter-config-data");
+  const views = (globalThis.__explainerViews || {views: []}).views;
+  try { return views.size > 0 && Boolean(config && JSON.parse(config.textContent).kernelId); }
+  catch { return false; }
+}"""
+LIVE = "() => [...(globalThis.__explainerViews || {views: []}).views].some((v) => v.model.live)"
+
+
 def axe_violations(page: Page) -> list[str]:
     """axe-core's violations on the page, one line each: rule, impact, where."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # axe is one long task. On a page with a view and a kernel, let its widget join first:
+    # anywidget gives a widget two seconds to start and fails the page after that.
+    if page.evaluate(HAS_KERNEL):
+        page.wait_for_function(LIVE, timeout=120_000)
     results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:4]}"

@@ -20,12 +20,11 @@ from playwright.sync_api import Page
 
 import explainer
 
-from .browser import ARTIFACTS, OfflinePage, free_port, require_chromium, running
+from .browser import ARTIFACTS, LIVE, OfflinePage, free_port, require_chromium, running
 from .view_checks import READY, assert_agrees
 
 pytestmark = pytest.mark.browser
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-LIVE = "() => [...(globalThis.__explainerViews || {views: []}).views].some((v) => v.model.live)"
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from explainer._moments import default_event
 
 from .browser import (
     ARTIFACTS,
+    LIVE,
     PHONE,
     OfflinePage,
     axe_violations,
@@ -30,13 +31,22 @@ def server(story_server: str) -> str:
     return story_server
 
 
+LIVE_SELECTED = "() => [...globalThis.__explainerViews.views].map((v) => v.model.get('selected'))"
+
+
 def open_story(
     offline_page: Callable[..., OfflinePage], url: str, size: tuple[int, int] = (1280, 720)
 ) -> Page:
-    """A story page in Voilà, its view drawn."""
+    """A story page in Voilà, its view drawn and its kernel's widget joined.
+
+    The view is painted before the kernel comes (a test of its own checks that); here
+    the test waits for the widget too, because anywidget gives a widget two seconds to
+    start and a long task of the test's own (axe on a busy machine) could take them.
+    """
     page = offline_page(*size).page
     page.goto(url)
     page.wait_for_selector(READY, timeout=120_000)
+    page.wait_for_function(LIVE, timeout=120_000)
     return page
 
 
@@ -63,10 +73,6 @@ def test_first_screen_answers_and_a_moment_opens_on_the_view(
     assert axe_violations(page) == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "voila-en-1280x720.png"))
-
-
-LIVE = "() => [...(globalThis.__explainerViews || {views: []}).views].some((v) => v.model.live)"
-LIVE_SELECTED = "() => [...globalThis.__explainerViews.views].map((v) => v.model.get('selected'))"
 
 
 def test_the_page_paints_before_its_kernel_joins_and_a_key_pressed_then_counts(

@@ -72,10 +72,12 @@ export class SwitchableModel {
     this.handlers.forEach(([event, handler]) => this.current.off(event, handler));
     this.current = next;
     this.live = true;
-    this.handlers.forEach(([event, handler]) => next.on(event, handler));
+    // The reader's choices go to the kernel before the view listens: it shows them
+    // already, and a screen reader should not hear the same moment again.
     const carried = this.names.filter((name) => this.touched.has(name) && next.get(name) !== before[name]);
     carried.forEach((name) => next.set(name, before[name]));
     if (carried.length) next.save_changes();
+    this.handlers.forEach(([event, handler]) => next.on(event, handler));
     this.names
       .filter((name) => !carried.includes(name) && next.get(name) !== before[name])
       .forEach((name) => this.handlers.filter(([e]) => e === `change:${name}`).forEach(([, h]) => h()));

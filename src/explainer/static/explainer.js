@@ -2041,10 +2041,10 @@ var SwitchableModel = class {
     this.handlers.forEach(([event, handler]) => this.current.off(event, handler));
     this.current = next;
     this.live = true;
-    this.handlers.forEach(([event, handler]) => next.on(event, handler));
     const carried = this.names.filter((name) => this.touched.has(name) && next.get(name) !== before[name]);
     carried.forEach((name) => next.set(name, before[name]));
     if (carried.length) next.save_changes();
+    this.handlers.forEach(([event, handler]) => next.on(event, handler));
     this.names.filter((name) => !carried.includes(name) && next.get(name) !== before[name]).forEach((name) => this.handlers.filter(([e]) => e === `change:${name}`).forEach(([, h]) => h()));
   }
   // Back to the page's own model (the kernel closed the widget), keeping what is shown.

@@ -35,6 +35,18 @@ test("what the reader chose before the kernel came goes to the kernel", () => {
   assert.equal(model.get("selected"), "washington");
 });
 
+test("carrying the reader's choice to the kernel tells the view nothing (it shows it already)", () => {
+  const model = new SwitchableModel(staticModel({ selected: "launch", view: "world" }));
+  model.set("selected", "washington");
+  const heard = [];
+  model.on("change:selected", () => heard.push(model.get("selected")));
+  const live = liveModel({ selected: "launch", view: "world" });
+  model.switchTo(live);
+  assert.deepEqual(heard, [], "no second announcement of the moment on screen");
+  live.set("selected", "launch"); // the kernel refuses: that is news
+  assert.deepEqual(heard, ["launch"]);
+});
+
 test("where the reader chose nothing, the kernel's values win and are shown", () => {
   const model = new SwitchableModel(staticModel({ selected: "launch", view: "world" }));
   const shown = [];
