@@ -4,9 +4,11 @@ viewers to the published pages."""
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -17,7 +19,15 @@ import psutil
 import pytest
 from playwright.sync_api import Page
 
-from .browser import ARTIFACTS, OfflinePage, axe_violations, free_port, require_chromium, running
+from .browser import (
+    ARTIFACTS,
+    LIVE,
+    OfflinePage,
+    axe_violations,
+    free_port,
+    require_chromium,
+    running,
+)
 from .view_checks import READY
 
 pytestmark = pytest.mark.browser
@@ -75,6 +85,52 @@ def status(url: str, host: str | None = None) -> int:
         return int(error.code)
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def answer(url: str, headers: dict[str, str]) -> tuple[int, str]:
+    """Status and ``Location`` of one GET, redirects not followed."""
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(urllib.request.Request(url, headers=headers), timeout=60) as response:
+            return int(response.status), response.headers.get("Location", "")
+    except urllib.error.HTTPError as error:
+        return int(error.code), error.headers.get("Location", "")
+
+
+# What browsers send (Fetch Metadata) for requests that are not a reader opening a page.
+IMAGE = {"Sec-Fetch-Dest": "image", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Site": "cross-site"}
+NOT_A_READERS_PAGE = {
+    "curl": {},
+    "img from another site": IMAGE,
+    "img on this site": {**IMAGE, "Sec-Fetch-Site": "same-origin"},
+    "prefetch": {"Sec-Purpose": "prefetch", "Sec-Fetch-Dest": "document",
+                 "Sec-Fetch-Site": "same-origin"},
+    "another site's script navigates": {"Sec-Fetch-Dest": "document", "Sec-Fetch-Mode":
+                                        "navigate", "Sec-Fetch-Site": "cross-site"},
+    "frame on another site": {"Sec-Fetch-Dest": "iframe", "Sec-Fetch-Site": "cross-site"},
+    "fetch from another site": {"Sec-Fetch-Dest": "empty", "Sec-Fetch-Site": "cross-site"},
+}  # fmt: skip
+TYPED = {"Sec-Fetch-Dest": "document", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Site": "none",
+         "Sec-Fetch-User": "?1"}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", NOT_A_READERS_PAGE)
+@pytest.mark.parametrize(
+    ("path", "page"),
+    [("/", "index.html"), ("/explainer-sv.ipynb", "sv.html"),
+     ("/data-and-sources.ipynb", "data-and-sources.html")],
+)  # fmt: skip
+def test_what_is_not_a_readers_page_gets_the_published_page_and_no_kernel(
+    server: Server, kind: str, path: str, page: str
+) -> None:
+    code, location = answer(server.url + path, NOT_A_READERS_PAGE[kind])
+    assert (code, location) == (303, f"/published/{page}")
+    assert server.kernels() == POOL
+
+
 @pytest.mark.parametrize(
     "host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "192.168.1.10"]
 )
@@ -123,9 +179,56 @@ def test_reloading_and_closing_give_every_kernel_back(
     assert server.wait_for_kernels(POOL, 60) == POOL
 
 
-def test_a_kernel_whose_page_never_came_is_culled(server: Server) -> None:
-    assert status(server.url + "/") == 200  # a bare GET: a kernel, and no page for it
+def test_a_kernel_whose_page_never_connects_is_let_go_within_seconds(server: Server) -> None:
+    # A reader's request (as a browser sends it) whose page never runs: the kernel it
+    # took goes within UNCONNECTED_SECONDS (15) and the reaper's round (3), not the
+    # idle cull (CULL_SECONDS and its interval).
+    assert answer(server.url + "/", TYPED)[0] == 200
     assert server.wait_for_kernels(POOL + 1, 30) == POOL + 1
+    started = time.monotonic()
+    assert server.wait_for_kernels(POOL, 40) == POOL
+    assert time.monotonic() - started < 30
+
+
+def test_images_on_another_site_then_a_reader_gets_the_live_page(
+    offline_page: Callable[..., OfflinePage], server: Server
+) -> None:
+    # The review's attack: a page elsewhere with <img> tags pointing at the presenter.
+    attacker = offline_page().page
+    images = "".join(f'<img src="{server.url}{p}" alt="">' for p in
+                     ["/", "/explainer-sv.ipynb", "/", "/data-and-sources.ipynb"] * 5)  # fmt: skip
+    # Another site on this machine: localhost is another site than 127.0.0.1, and a
+    # browser lets a loopback page reach loopback addresses (not a page on the internet).
+    body = f"<!doctype html><title>elsewhere</title>{images}".encode()
+
+    class Elsewhere(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    sent_on: set[str] = set()  # what reached the server and was sent to /published/
+    attacker.on("response", lambda r: sent_on.add(r.url) if r.status == 303 else None)
+    site = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Elsewhere)
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    try:
+        attacker.goto(f"http://localhost:{site.server_address[1]}/")
+        attacker.wait_for_load_state("networkidle")
+    finally:
+        site.shutdown()
+    # The images reached the server (the browser did not stop them): each was sent on.
+    assert sent_on == {
+        server.url + p for p in ("/", "/explainer-sv.ipynb", "/data-and-sources.ipynb")
+    }
+    assert server.kernels() == POOL
+    viewer = open_story(offline_page, server.url + "/")
+    viewer.wait_for_function(LIVE, timeout=120_000)
+    assert viewer.locator(".xpl-linked").count() == 1
+    close_like_a_tab(viewer)
     assert server.wait_for_kernels(POOL, 60) == POOL
 
 

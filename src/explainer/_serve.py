@@ -7,8 +7,11 @@ What a presenter's server exposes, and why (SECURITY.md says it for people):
   switch off the offline template and start a cold kernel);
 - ``/published/``: the exported pages, for an audience that should not take a kernel;
 - ``/explainer/static/``: the front end, its stylesheet and plotly.js (see ``_static``);
-- kernels: a page gets a preheated kernel, gives it back when it closes (the unload
-  beacon's ``_xsrf`` cookie is set), idle kernels without a page are culled, and past
+- kernels: only a browser's own page gets one (a top-level navigation the reader made,
+  see ``takes_kernel``); an ``<img>``, a prefetch, a script's cross-site navigation or
+  ``curl`` is sent to the published page instead. A page gets a preheated kernel and
+  gives it back when it closes (the unload beacon's ``_xsrf`` cookie is set); a kernel
+  whose page never connects is let go within seconds, other idle ones culled; past
   ``max_viewers`` (or when no preheated kernel is left and a crowd is watching) a
   page says the server is busy and links to the published pages;
 - only requests whose ``Host`` is this machine (``localhost`` or a loopback address)
@@ -23,18 +26,20 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from jupyter_server.utils import url_path_join
-from tornado import web
+from tornado import ioloop, web
 from traitlets import Dict, Int, List, Unicode
 from traitlets.config import Config
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
+from ._export import page_names
 from ._i18n import translations
 from ._project import ENVIRONMENT, Manifest, load_project
 from ._static import static_routes
@@ -45,6 +50,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"  # pages of our own
 # would hand out notebook sources, and login/logout (there is no login).
 POOL_SIZE = 2  # preheated kernels per notebook
 REFILL_DELAY_SECONDS = 4.0
+# A page connects to its kernel a second or two after it arrives, more on a busy
+# machine; a kernel no page has connected to by then is let go (and no longer counts).
+UNCONNECTED_SECONDS = 15.0
 DROPPED_HANDLERS = {"TornadoVoilaTreeHandler", "VoilaContentsHandler", "LogoutHandler",
                     "VoilaLoginHandler", "LoginHandler"}  # fmt: skip
 
@@ -58,6 +66,28 @@ def host_allowed(settings: dict[str, Any], host_header: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return host in settings.get("local_hostnames", ["localhost"])
+
+
+def takes_kernel(headers: Mapping[str, str]) -> bool:
+    """Whether a request for a story page is a reader's page, which gets a kernel.
+
+    Browsers say what a request is for (``Sec-Fetch-*``, ``Sec-Purpose``). A kernel goes
+    to a page the reader opened: typed, bookmarked, a link on this server, or a link
+    they clicked elsewhere (``Sec-Fetch-User``). Not to an ``<img>`` or a prefetch, a
+    frame on another site, a navigation another site's script made, nor a client that
+    says nothing (``curl``): each of those would hold a kernel, and the viewer cap,
+    without a reader.
+    """
+    purpose = f"{headers.get('Sec-Purpose', '')} {headers.get('Purpose', '')}".lower()
+    if "prefetch" in purpose or "prerender" in purpose:
+        return False
+    dest = headers.get("Sec-Fetch-Dest", "")
+    site = headers.get("Sec-Fetch-Site", "")
+    if dest == "iframe":
+        return site == "same-origin"
+    if dest != "document":
+        return False
+    return site in ("same-origin", "none") or headers.get("Sec-Fetch-User", "") == "?1"
 
 
 class ExplainerKernelManager(AsyncMappingKernelManager):
@@ -85,7 +115,39 @@ class ExplainerKernelManager(AsyncMappingKernelManager):
     def taken(self) -> list[str]:
         """Kernels that pages have taken (running and not in a pool)."""
         pooled = self._pooled()
-        return [k for k in self.list_kernel_ids() if k not in pooled]
+        taken = [k for k in self.list_kernel_ids() if k not in pooled]
+        since: dict[str, float] = self.__dict__.setdefault("_taken_at", {})
+        for kernel_id in taken:
+            since.setdefault(kernel_id, time.monotonic())
+        return taken
+
+    def notify_connect(self, kernel_id: str) -> None:
+        """A page connected: its kernel has a reader."""
+        self.__dict__.setdefault("_connected", set()).add(kernel_id)
+        super().notify_connect(kernel_id)  # type: ignore[no-untyped-call]
+
+    def unconnected(self) -> list[str]:
+        """Taken kernels no page has connected to for ``UNCONNECTED_SECONDS``."""
+        connected: set[str] = self.__dict__.get("_connected", set())
+        taken = self.taken()
+        since: dict[str, float] = self.__dict__["_taken_at"]
+        now = time.monotonic()
+        return [k for k in taken
+                if k not in connected and now - since[k] >= UNCONNECTED_SECONDS]  # fmt: skip
+
+    def viewers(self) -> int:
+        """Kernels with a reader, or that may still get one (their page is loading)."""
+        unconnected = set(self.unconnected())
+        return sum(k not in unconnected for k in self.taken())
+
+    async def let_go_unconnected(self) -> None:
+        """Shut down the kernels whose page never came (an ``<img>`` that got through)."""
+        for kernel_id in self.unconnected():
+            self.log.info("No page connected to kernel %s: shutting it down", kernel_id)
+            try:
+                await self.shutdown_kernel(kernel_id)  # type: ignore[no-untyped-call]
+            except (KeyError, RuntimeError) as error:  # gone meanwhile
+                self.log.debug("Kernel %s: %s", kernel_id, error)
 
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         """Cull a taken kernel once it has been out of the pool long enough."""
@@ -137,8 +199,15 @@ class StoryHandler(TornadoVoilaHandler):  # type: ignore[misc]
         if self.request.arguments:
             raise web.HTTPError(400, "this page takes no query parameters")
         app: ExplainerVoila = self.settings["explainer_app"]
+        if not takes_kernel(self.request.headers):
+            # Not a reader's page: the same story, published, without a kernel.
+            self.set_header("Cache-Control", "no-store")
+            self.set_header("Vary", "Sec-Fetch-Dest, Sec-Fetch-Site, Sec-Fetch-User")
+            page = app.pages.get(path or app.home, "")
+            self.redirect(url_path_join(self.base_url, "/published/", page), status=303)
+            return
         # Pages still being rendered count too: they have not taken their kernel yet.
-        viewers = len(self.kernel_manager.taken()) + app.rendering
+        viewers = self.kernel_manager.viewers() + app.rendering
         # With no preheated kernel left, a viewer would wait for one to start and run
         # the notebook (seconds, and slower for everyone on a small machine): the
         # presenter's own pages wait; a crowd gets the published page at once.
@@ -207,6 +276,7 @@ class ExplainerVoila(Voila):  # type: ignore[misc]
         Unicode(), config=True, help="Host names served besides localhost (a proxy's)."
     )
     published_dir = Unicode("", config=True, help="The exported pages, served at /published/.")
+    pages = Dict(Unicode(), config=True, help="Notebook -> its published page.")
     rendering = 0  # pages being rendered now (each takes a kernel)
 
     def init_settings(self) -> dict[str, Any]:
@@ -225,6 +295,10 @@ class ExplainerVoila(Voila):  # type: ignore[misc]
     def init_handlers(self) -> list[Any]:
         """Voilà's handlers, less the ones the pages do not need, plus our routes."""
         kept = [h for h in super().init_handlers() if h[1].__name__ not in DROPPED_HANDLERS]
+        # Every few seconds, let go of the kernels no page connected to.
+        manager: ExplainerKernelManager = self.kernel_manager
+        self.reaper = ioloop.PeriodicCallback(manager.let_go_unconnected, 3000)
+        self.reaper.start()
         settings = {
             "template_paths": self.template_paths,
             "config": self.config,
@@ -272,6 +346,7 @@ def voila_config(
     languages = {nb: manifest.codes[0] for nb in manifest.notebooks.also}
     languages |= {nb: code for code, nb in manifest.notebooks.home.items()}
     config.ExplainerVoila.languages = languages
+    config.ExplainerVoila.pages = page_names(manifest, lang)
     config.ExplainerVoila.titles = {code: manifest.title.get(code) for code in manifest.codes}
     if manifest.content_note is not None:
         notes = {code: manifest.content_note.get(code) for code in manifest.codes}
