@@ -78,6 +78,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from ._export import export  # heavy: imports plotly and the view builders
     from ._handout import HandoutError
+    from ._publish import PublishError
 
     try:
         path = export(
@@ -85,7 +86,7 @@ def _export(args: argparse.Namespace) -> int:
         )
     except DataError as error:
         return _report(error, "nothing was exported.")
-    except HandoutError as error:
+    except (HandoutError, PublishError) as error:
         print(f"explainer: {error}; nothing was exported.", file=sys.stderr)
         return 1
     print(f"wrote {path}")

@@ -13,7 +13,6 @@ import base64
 import html
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +29,7 @@ from ._loading import load_dataset
 from ._moments import default_event
 from ._notebook_page import notebook_body, plain
 from ._project import ENVIRONMENT, Manifest, load_project
+from ._publish import replacing
 from ._static import PLOTLY_JS
 
 HERE = Path(__file__).resolve().parent
@@ -149,6 +149,13 @@ def render_page(notebook: Path, pages: dict[str, str]) -> str:
     )
 
 
+def _written_by_export(path: Path) -> bool:
+    """A file an export writes: a page or a handout."""
+    if not path.is_file() or path.is_symlink():
+        return False
+    return path.suffix == ".html" or (path.name.startswith("handout-") and path.suffix == ".pdf")
+
+
 def export(
     out: str | os.PathLike[str],
     lang: str | None = None,
@@ -168,8 +175,8 @@ def export(
     Parameters
     ----------
     out : path
-        The folder to write; created if missing. Pages already in it are replaced only
-        once every new page is complete.
+        The folder to write; created if missing. A folder already there is replaced
+        as a whole, in one step, once every new page is complete.
     lang : str, optional
         The language of ``index.html`` (default: the story's first).
     project : path, optional
@@ -188,6 +195,9 @@ def export(
     ------
     DataError
         If the story has problems; nothing is written then.
+    PublishError
+        If the pages could not be written there (``out`` is a file, a full disk, a
+        read-only folder); the old pages are kept.
     HandoutError
         If a handout was asked for and could not be printed; nothing is written then.
 
@@ -198,10 +208,8 @@ def export(
     pages = page_names(story.manifest, home)
     story.check_notebooks(pages)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    staging.chmod(0o755)  # a web server running as another user reads the pages
-    try:
+    # Written beside the old pages, then swapped in whole (see _publish).
+    with replacing(out, owned=_written_by_export) as staging:
         with _project_env(story.root):
             for notebook, name in pages.items():
                 text = render_page(story.notebooks / notebook, pages)
@@ -213,11 +221,4 @@ def export(
                 first = default_event(dataset).id
                 pdf = staging / f"handout-{code}.pdf"
                 print_handout(staging / f"{code}.html", first, pdf, paper)
-        if out.exists():
-            for written in staging.iterdir():
-                os.replace(written, out / written.name)
-        else:
-            os.replace(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return out / "index.html"
