@@ -195,7 +195,7 @@ def load_dataset(
         root = story.data
     if not root.is_dir():
         raise DataError([Problem(str(root), 0, "(folder)", "data folder not found")])
-    reader = FileReader(root)
+    reader = FileReader(root, boundary=story.root)
     load = _Loader(reader, story.manifest)
 
     source_rows, sources = load.csv(root / SOURCES, Source)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -32,6 +32,7 @@ from ._schema import (
 from ._status import StatusKind
 
 MANIFEST = "story.yml"
+MAX_NOTEBOOK_BYTES = 50_000_000  # a story notebook with its stored outputs
 ENVIRONMENT = "EXPLAINER_PROJECT"
 
 
@@ -170,12 +171,31 @@ class Project:
             One problem per missing notebook, with its full path.
         """
         wanted = self.manifest.served() if names is None else list(names)
-        missing = [name for name in wanted if not (self.notebooks / name).is_file()]
-        problem = f"notebook not found (named in {MANIFEST})"
-        if missing:
+        reader = FileReader(self.notebooks, boundary=self.root)
+        for name in wanted:
+            path = self.notebooks / name
+            if not os.path.lexists(path):
+                reader.problem(path, 0, "(file)", f"notebook not found (named in {MANIFEST})")
+                continue
+            text = reader.read_text(path, limit=MAX_NOTEBOOK_BYTES)
+            if text is not None and not _is_notebook(text):
+                reader.problem(path, 0, "(file)", "not a Jupyter notebook (nbformat 4 JSON)")
+        if reader.problems:
             raise DataError(
-                [Problem(str(self.notebooks / name), 0, "(file)", problem) for name in missing]
+                [Problem(str(self.notebooks / p.file), *astuple(p)[1:]) for p in reader.problems]
             )
+
+
+def _is_notebook(text: str) -> bool:
+    """Whether ``text`` is a notebook nbformat reads and finds valid."""
+    import nbformat
+
+    try:
+        notebook = nbformat.reads(text, as_version=4)  # type: ignore[no-untyped-call]
+        nbformat.validate(notebook)
+    except Exception:
+        return False
+    return True
 
 
 def find_project(path: str | os.PathLike[str] | None = None) -> Path:
@@ -223,12 +243,42 @@ def read_manifest(reader: FileReader, path: Path) -> Manifest | None:
             name = field_path(item["loc"])
             reader.problem(path, row.line_of(name), name, error_message(dict(item)))
         return None
-    missing = [c for c in manifest.codes if c not in manifest.notebooks.home]
+    before = len(reader.problems)
+    for field_name, message in notebook_problems(manifest):
+        reader.problem(path, row.line_of("notebooks"), field_name, message)
+    return manifest if len(reader.problems) == before else None
+
+
+def notebook_problems(manifest: Manifest) -> list[tuple[str, str]]:
+    """What in ``notebooks`` export would get wrong: (field, message) pairs.
+
+    Every language has a home notebook of its own, every home is a language of the
+    story, and no other notebook's page takes a language's page name.
+    """
+    codes, home = manifest.codes, manifest.notebooks.home
+    problems = []
+    missing = [c for c in codes if c not in home]
     if missing:
-        reader.problem(path, row.line_of("notebooks"), "notebooks.home",
-                       f"no home notebook for {', '.join(missing)}")  # fmt: skip
-        return None
-    return manifest
+        problems.append(("notebooks.home", f"no home notebook for {', '.join(missing)}"))
+    for code in home:
+        if code not in codes:
+            problems.append((f"notebooks.home.{code}", f"{code!r} is not a language of the "
+                             f"story (it has {', '.join(codes)})"))  # fmt: skip
+    by_notebook: dict[str, list[str]] = {}
+    for code, notebook in home.items():
+        if code in codes:
+            by_notebook.setdefault(notebook, []).append(code)
+    for notebook, shared in by_notebook.items():
+        if len(shared) > 1:
+            problems.append(("notebooks.home", f"{notebook} is the home of {' and '.join(shared)}"
+                             "; each language needs a notebook of its own"))  # fmt: skip
+    taken = {"index", *codes, *(f"handout-{c}" for c in codes)}
+    for notebook in manifest.notebooks.also:
+        stem = notebook.removesuffix(".ipynb")
+        if notebook not in home.values() and stem in taken:
+            problems.append(("notebooks.also", f"{notebook} would be published as {stem}.html,"
+                             " the name of a language's page; rename it"))  # fmt: skip
+    return problems
 
 
 def load_project(path: str | os.PathLike[str] | None = None) -> Project:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,11 +82,25 @@ class StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, its links followed, is in ``folder`` (itself resolved)."""
+    real = Path(os.path.realpath(path))
+    return real == folder or folder in real.parents
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """At most ``limit`` characters of a file's own text, for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class FileReader:
     """Reads files below a data folder, turning every failure into a Problem."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, boundary: Path | None = None) -> None:
         self.root = root
+        # Files are read only inside this folder (the project): a symbolic link out of
+        # it (to /etc/passwd, /proc/self/environ) is refused before it is opened.
+        self.boundary = Path(os.path.realpath(boundary if boundary is not None else root))
         self.problems: list[Problem] = []
 
     def name(self, path: Path) -> str:
@@ -101,8 +117,13 @@ class FileReader:
     def read_text(self, path: Path, limit: int = MAX_BYTES) -> str | None:
         """A file's text (UTF-8, a byte-order mark allowed), or None after a problem."""
         try:
-            if not path.is_file():
-                self.problem(path, 0, "(file)", f"file not found: {path.resolve()}")
+            if not inside(path, self.boundary):
+                self.problem(path, 0, "(file)", "leads outside the project folder "
+                             "(a symbolic link?); not read")  # fmt: skip
+                return None
+            mode = path.stat().st_mode
+            if not stat.S_ISREG(mode):
+                self.problem(path, 0, "(file)", "not a regular file; not read")
                 return None
             size = path.stat().st_size
             if size > limit:
@@ -111,6 +132,8 @@ class FileReader:
             return path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError as error:
             self.problem(path, 0, "(file)", f"not UTF-8 text (byte {error.start})")
+        except FileNotFoundError:
+            self.problem(path, 0, "(file)", f"file not found: {os.path.abspath(path)}")
         except OSError as error:
             self.problem(path, 0, "(file)", f"cannot be read: {error.strerror or error}")
         return None
@@ -142,7 +165,7 @@ class FileReader:
             self.problem(path, 1, name, "column missing from the header")
         for name in extra:
             # The name is the file's text: in the message, so the field stays parseable.
-            self.problem(path, 1, "(header)", f"unknown column {name.strip()!r} "
+            self.problem(path, 1, "(header)", f"unknown column {shorten(name.strip())!r} "
                          f"(expected: {', '.join(columns)})")  # fmt: skip
         if missing or extra:
             return []  # rows cannot be read against a wrong header: fix it first
