@@ -304,6 +304,10 @@ def test_plotly_is_served_once_as_a_cacheable_file(server: str) -> None:
         "/sanitize.cfg",
         "/explainer/static/plotly.js",
         "/explainer/static/../_serve.py",
+        # The review's two server errors: a template's static folder climbed out of.
+        "/voila/templates/explainer/static/..%2findex.html.j2",
+        "/voila/templates/lab/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+        "/voila/templates/explainer/static/..%5cindex.html.j2",
     ],
 )
 def test_forbidden_paths_are_refused(server: str, path: str) -> None:

@@ -311,9 +311,11 @@ class ExplainerVoila(Voila):  # type: ignore[misc]
             (url_path_join(self.server_url, rf"/({renderable})"), StoryHandler, settings),
         ]  # fmt: skip
         routes += static_routes(self.server_url)
-        # Voilà answers a template path without a static folder with a server error.
+        # Voilà answers a template path without a static folder, or one that climbs out
+        # of it with an encoded slash or "..", with a server error (and a traceback).
         routes.append(
-            (url_path_join(self.server_url, r"/voila/templates/(?![^/]+/static/[^/])(.*)"),
+            (url_path_join(self.server_url,
+                           r"/voila/templates/((?![^/]+/static/[^/])|.*(?:%2[fF]|%5[cC]|\.\.)).*"),
              NotFound, {})
         )  # fmt: skip
         if self.published_dir:
