@@ -295,3 +295,57 @@ def test_validate_command_never_prints_a_traceback(project: Path) -> None:
     assert where == f"in {project / 'data'}:"
     assert first.startswith("events.yml:")
     assert "Traceback" not in result.stderr and "aliases" in result.stderr
+
+
+def _one_huge_cell(root: Path) -> None:
+    path = root / "sources.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] += "x" * 1_000_000
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _folder_for_a_file(name: str) -> Mutation:
+    def apply(root: Path) -> None:
+        (root / name).unlink()
+        (root / name).mkdir()
+
+    return apply
+
+
+CULPRITS: dict[str, tuple[Mutation, str]] = {
+    "a 1 MB cell in sources.csv": (_one_huge_cell, "sources.csv"),
+    "sources.csv separated by semicolons": (
+        lambda root: (root / "sources.csv").write_text(
+            (root / "sources.csv").read_text(encoding="utf-8").replace(",", ";"), "utf-8"
+        ),
+        "sources.csv",
+    ),
+    "countries.csv separated by semicolons": (
+        lambda root: (root / "countries.csv").write_text(
+            (root / "countries.csv").read_text(encoding="utf-8").replace(",", ";"), "utf-8"
+        ),
+        "countries.csv",
+    ),
+    "countries.csv unreadable (a folder)": (_folder_for_a_file("countries.csv"), "countries.csv"),
+    "events.yml not a list": (write("events.yml", "id: one\n"), "events.yml"),
+    "a country's shape with a coordinate as text": (
+        lambda root: _geometry(root, "MLT", {"type": "Polygon", "coordinates": [[[14.4, "35.9"], [14.5, 35.9], [14.5, 36], [14.4, 35.9]]]}),
+        GEOMETRY,
+    ),
+    "a country's shape that is not valid": (
+        lambda root: _geometry(root, "MLT", {"type": "Polygon", "coordinates": [[[14.4, 35.9], [14.5, 35.9]]]}),
+        GEOMETRY,
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(CULPRITS))
+def test_a_file_that_cannot_be_read_is_blamed_alone(project: Path, name: str) -> None:
+    """References into a broken file are not checked: its one problem, not hundreds."""
+    mutate, culprit = CULPRITS[name]
+    mutate(project / "data")
+    with pytest.raises(DataError) as caught:
+        explainer.load_dataset(project / "data")
+    problems = [str(p) for p in caught.value.problems]
+    assert 1 <= len(problems) <= 5, problems
+    assert {p.file for p in caught.value.problems} == {culprit}, problems

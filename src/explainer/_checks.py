@@ -15,31 +15,37 @@ def cross_checks(
     data: Dataset,
     located: Mapping[str, Sequence[tuple[Row, Any]]],
     list_rows: Mapping[str, list[Row]],
-    named_countries: set[str],
+    named_countries: set[str] | None,
     named_sources: set[str] | None,
-    event_ids: set[str],
+    event_ids: set[str] | None,
     check_counts: bool,
 ) -> None:
     """Record every cross-file problem of ``data`` in ``reader``.
 
     ``named_countries`` are the codes in countries.csv, valid rows or not, so that one
     bad row is reported once; counts are checked only when every country row is valid.
+    References into a file whose records could not all be read (``None``) are not
+    checked: its own problem is the one to fix.
     """
     root = reader.root
     _unique_ids(reader, located)
     _unique_labels(reader, located.get("sources.csv", ()), data.languages)
     if named_sources is not None:
         _sources_resolve(reader, data, located, named_sources)
-    _countries_known(reader, named_countries, located, list_rows)
+    if named_countries is not None:
+        _countries_known(reader, named_countries, located, list_rows)
     if check_counts:
         _lists_add_up(reader, data, list_rows, located.get("membership/undated.csv", ()))
     for row, quote in located.get("quotes.yml", ()):
-        if quote.event not in event_ids:
+        if event_ids is not None and quote.event not in event_ids:
             reader.problem(
                 root / "quotes.yml", row.line_of("event"), "event", f"no event {quote.event!r}"
             )
+    # A shape the geometry file has but could not use is that file's problem, not a
+    # missing shape of countries.csv.
+    shapes_complete = "geometry/countries.geojson" not in reader.incomplete
     for iso3 in sorted(data.countries):
-        if data.geometry and iso3 not in data.geometry["codes"]:
+        if data.geometry and shapes_complete and iso3 not in data.geometry["codes"]:
             row = next(r for r, c in located["countries.csv"] if c.iso3 == iso3)
             reader.problem(
                 root / "countries.csv",

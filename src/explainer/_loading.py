@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,9 +132,15 @@ class _Loader:
                 (MembershipList(meta, frozenset(entries), self.reader.name(csv_path)),
                  [r for r, _ in rows])
             )  # fmt: skip
-            for iso3 in {c for c in entries if entries.count(c) > 1}:
-                line = next(r.line for r, e in rows if e.iso3 == iso3)
-                self.reader.problem(csv_path, line, "iso3", f"{iso3} is listed more than once")
+            first_line: dict[str, int] = {}
+            for entry_row, entry in rows:
+                if entry.iso3 in first_line:
+                    if first_line[entry.iso3] > 0:  # once per country, at its first line
+                        self.reader.problem(csv_path, first_line[entry.iso3], "iso3",
+                                            f"{entry.iso3} is listed more than once")  # fmt: skip
+                        first_line[entry.iso3] = 0
+                else:
+                    first_line[entry.iso3] = entry_row.line
             if meta.date.isoformat() != csv_path.stem:
                 meta_path = csv_path.with_suffix(".meta.yml")
                 row = self.reader.yaml_mapping(meta_path)
@@ -202,7 +209,9 @@ def load_dataset(
     # A source row that fails validation still has its id: a reference to it is fine.
     # If the file cannot be read at all, references are not checked (one problem, not
     # hundreds).
-    unreadable = any(p.file == SOURCES and p.row <= 1 for p in reader.problems)
+    unreadable = SOURCES in reader.incomplete or any(
+        p.file == SOURCES and p.row <= 1 for p in reader.problems
+    )
     named_sources = (
         None if unreadable else {str(r.values.get("id", "")).strip() for r in source_rows}
     )
@@ -259,9 +268,13 @@ def load_dataset(
             TARGETS: targets,
         },
         list_rows={lst.file: rows for lst, rows in lists},
-        named_countries={str(r.values.get("iso3", "")).strip() for r in country_rows},
+        named_countries=None
+        if COUNTRIES in reader.incomplete
+        else {str(r.values.get("iso3", "")).strip() for r in country_rows},
         named_sources=named_sources,
-        event_ids={str(r.values.get("id", "")) for r in event_rows},
+        event_ids=None
+        if EVENTS in reader.incomplete
+        else {str(r.values.get("id", "")) for r in event_rows},
         check_counts=not dirty & {COUNTRIES, MEMBERSHIP},
     )
     if reader.problems:
@@ -296,19 +309,32 @@ def _load_geometry(reader: FileReader, path: Path) -> dict[str, Any]:
             code = feature["properties"]["iso3"]
             if code is not None and not isinstance(code, str):
                 raise ValueError(f"iso3 is {code!r}, not a code or null")
+            _numbers_only(feature["geometry"]["coordinates"])
             geom = shapely.geometry.shape(feature["geometry"])
         except (LookupError, TypeError, ValueError, AttributeError, ShapelyError) as error:
-            reader.problem(path, 0, where, f"not a country shape with properties.iso3: {error}")
+            reader.lost(path, 0, where, f"not a country shape with properties.iso3: {error}")
             continue
         problem = _shape_problem(geom)
         if problem:
-            reader.problem(path, 0, f"{where} ({code})", problem)
+            reader.lost(path, 0, f"{where} ({code})", problem)
             continue
         good.append(feature)
     codes = [f["properties"]["iso3"] for f in good]
-    for code in sorted({c for c in codes if c is not None and codes.count(c) > 1}):
+    repeated = Counter(c for c in codes if c is not None)
+    for code in sorted(c for c, n in repeated.items() if n > 1):
         reader.problem(path, 0, "iso3", f"{code} has more than one feature (merge them)")
     return {"features": good, "codes": set(codes)}
+
+
+def _numbers_only(coordinates: Any) -> None:
+    """Refuse coordinates that are not JSON numbers (shapely would read "35.9" as one)."""
+    stack = [coordinates]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, bool) or not isinstance(item, int | float):
+            raise TypeError(f"a coordinate is {type(item).__name__}, not a number")
 
 
 def _shape_problem(geom: shapely.Geometry) -> str:

@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import nbformat
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -166,6 +165,10 @@ def fact_problems(data: Dataset) -> Iterator[Problem]:
 
 def notebook_problems(data: Dataset, notebooks: dict[str, Path]) -> Iterator[Problem]:
     """Home notebooks not in their language, or titled otherwise than the story."""
+    # Imported here: nbformat's import takes seconds (its JSON schema validator builds
+    # grammars), which bad data, refused before any notebook is read, need not wait for.
+    import nbformat
+
     for lang, path in notebooks.items():
         name = f"notebooks/{path.name}"
         metadata = nbformat.read(path, as_version=4).metadata  # type: ignore[no-untyped-call]
