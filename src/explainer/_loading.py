@@ -146,6 +146,10 @@ class _Loader:
                 row = self.reader.yaml_mapping(meta_path)
                 self.reader.problem(meta_path, row.line_of("date") if row else 1, "date",
                                     "must match the file name")  # fmt: skip
+        for meta_path in sorted((root / MEMBERSHIP).glob("[0-9]*.meta.yml")):
+            if not meta_path.with_name(meta_path.name.replace(".meta.yml", ".csv")).exists():
+                self.reader.problem(meta_path, 0, "(file)", "describes a list that is not here "
+                                    f"({meta_path.name.replace('.meta.yml', '.csv')})")  # fmt: skip
         if not lists and not (root / MEMBERSHIP).is_dir():
             self.reader.problem(root / MEMBERSHIP, 0, "(folder)",
                                 f"folder not found: {root / MEMBERSHIP}")  # fmt: skip

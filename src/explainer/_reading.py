@@ -75,6 +75,8 @@ class StrictLoader(_StrictConstruction, yaml.SafeLoader):
         self._depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.NodeEvent):
+            _refuse_tag(self.peek_event())  # type: ignore[no-untyped-call]
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
@@ -88,6 +90,14 @@ class StrictLoader(_StrictConstruction, yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+def _refuse_tag(event: Any) -> None:
+    """Refuse an explicit tag (``!!binary``, ``!!float "1"``): values are what they read as."""
+    if getattr(event, "tag", None) not in (None, "!"):
+        raise yaml.composer.ComposerError(
+            None, None, f"tags ({str(event.tag)[:40]}) are not allowed", event.start_mark
+        )
 
 
 def _refuse_aliases_and_depth(text: str) -> None:
@@ -106,6 +116,7 @@ def _refuse_aliases_and_depth(text: str) -> None:
                 event.start_mark,  # type: ignore[arg-type]
             )
         if isinstance(event, yaml.NodeEvent):  # a scalar, or a collection's start
+            _refuse_tag(event)
             if collections + 1 > MAX_DEPTH:
                 raise yaml.composer.ComposerError(
                     None,
@@ -206,7 +217,8 @@ class FileReader:
         text = self.read_text(path)
         if text is None:
             return []
-        reader = csv.DictReader(io.StringIO(text, newline=""))
+        # strict: a quote left open at the end of the file is an error, not a cell.
+        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
         try:
             header = reader.fieldnames or []
         except csv.Error as error:

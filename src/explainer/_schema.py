@@ -82,17 +82,43 @@ def _partial_date(value: object) -> PartialDate:
 def _date_only(value: object) -> object:
     if isinstance(value, dt.datetime):
         return value.date()
+    # pydantic would also take a date-time at midnight ("2013-06-17T00:00:00Z"): a day
+    # is written as one, so a time zone cannot move it.
+    text = value.strip() if isinstance(value, str) else None
+    if text and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"{text[:40]!r} is not a day (YYYY-MM-DD)")
     return value
 
 
+def _whole_number(value: object) -> object:
+    """A count as written: digits in a CSV cell, an integer in YAML; not yes/no or 1.0."""
+    if isinstance(value, bool | float):
+        raise ValueError(f"{value!r} is not a whole number")
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{1,9}", value.strip()):
+        raise ValueError(f"{value.strip()[:40]!r} is not a whole number (digits only)")
+    return value
+
+
+def _plain_number(value: object) -> object:
+    """A number written as one in YAML: not text, not yes/no."""
+    if isinstance(value, bool | str):
+        raise ValueError(f"{str(value)[:40]!r} is not a number")
+    return value
+
+
+# Line and paragraph separators break a line as a line break does; bidirectional
+# overrides make text read otherwise than it is stored.
+_INVISIBLE = "\x7f\x85\u2028\u2029\u202a-\u202e\u2066-\u2069"
+
+
 def _no_control_characters(value: str) -> str:
-    if re.search(r"[\x00-\x1f\x7f]", value):
+    if re.search(f"[\\x00-\\x1f{_INVISIBLE}]", value):
         raise ValueError("contains a line break or another control character")
     return value
 
 
 def _paragraph_text(value: str) -> str:
-    if re.search(r"[\x00-\x09\x0b-\x1f\x7f]", value):
+    if re.search(f"[\\x00-\\x09\\x0b-\\x1f{_INVISIBLE}]", value):
         raise ValueError("contains a control character")
     return value
 
@@ -110,6 +136,8 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$"), AfterValidator(_known_iso3)]
 SourceIds = Annotated[list[Slug], BeforeValidator(_split_ids), Field(min_length=1)]
 Day = Annotated[dt.date, BeforeValidator(_date_only)]
+Count = Annotated[int, BeforeValidator(_whole_number)]
+Number = Annotated[float, BeforeValidator(_plain_number)]
 OptionalDay = Annotated[
     dt.date | None, BeforeValidator(_blank_to_none), BeforeValidator(_date_only)
 ]
@@ -372,9 +400,9 @@ class ListMeta(Meta):
     """
 
     date: Day
-    stated_total: Annotated[int, Field(gt=0)]
-    stated_in_group: Annotated[int | None, Field(ge=0)] = None
-    stated_outside_group: Annotated[int | None, Field(ge=0)] = None
+    stated_total: Annotated[Count, Field(gt=0)]
+    stated_in_group: Annotated[Count | None, Field(ge=0)] = None
+    stated_outside_group: Annotated[Count | None, Field(ge=0)] = None
     sources: SourceIds
 
 
@@ -440,7 +468,7 @@ class ReportedCount(Record):
     """
 
     date: Fuzzy
-    count: Annotated[int, Field(gt=0)]
+    count: Annotated[Count, Field(gt=0)]
     named: Literal["none", "some", "all"]
     sources: SourceIds
     note: Localized | None = None
@@ -555,10 +583,10 @@ class MapView(Record):
     id: Slug
     name: Localized
     centre: tuple[
-        Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)],
-        Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)],
+        Annotated[Number, Field(ge=-180, le=180, allow_inf_nan=False)],
+        Annotated[Number, Field(ge=-90, le=90, allow_inf_nan=False)],
     ]
-    scale: Annotated[float, Field(ge=1, le=50)]
+    scale: Annotated[Number, Field(ge=1, le=50)]
 
 
 class StatusWords(Record):
