@@ -8,6 +8,8 @@ PORT   ?= 8866
 LANG_  ?= en
 
 NODE_STAMP := node_modules/.installed-stamp
+# JupyterHub's proxy for the hub smoke test (deploy/jupyterhub, tests/test_jupyterhub.py).
+HUB_STAMP  := deploy/jupyterhub/node_modules/.installed-stamp
 
 .PHONY: install serve lab test lint typecheck validate unit front front-test wheel-check i18n notebooks geometry vendor labextension bench export clean
 
@@ -16,7 +18,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,hub]'
 	@touch $@
 
 serve: install
@@ -38,7 +40,11 @@ typecheck: install
 validate: install
 	$(BIN)/explainer validate
 
-unit: install
+$(HUB_STAMP): deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json
+	npm ci --prefix deploy/jupyterhub --no-audit --no-fund --loglevel=error
+	@touch $@
+
+unit: install $(HUB_STAMP)
 	$(BIN)/pytest
 	$(BIN)/pytest --nbval notebooks/ examples/*/notebooks/
 	$(BIN)/pytest --doctest-modules src/explainer
@@ -92,6 +98,7 @@ bench: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/views.py
 	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/limits.py
 
 clean:
-	rm -rf $(VENV) node_modules labextension/node_modules .pytest_cache .mypy_cache .ruff_cache artifacts site
+	rm -rf $(VENV) node_modules labextension/node_modules deploy/jupyterhub/node_modules .pytest_cache .mypy_cache .ruff_cache artifacts site
