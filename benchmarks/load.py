@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.results import machine, write_section  # noqa: E402
+from benchmarks.server_probe import Probe, crowd  # noqa: E402
 from tests.browser import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
 
 ROUNDS = (1, 5, 10, 20)
@@ -39,6 +40,28 @@ def kernels(server: psutil.Process) -> int:
         "ipykernel_launcher" in " ".join(child.cmdline())
         for child in server.children(recursive=True)
         if child.is_running()
+    )
+
+
+async def pool_full(server: psutil.Process) -> None:
+    """Wait until every notebook's preheated kernels are back (the pool refills)."""
+    while kernels(server) < POOL:
+        await asyncio.sleep(1)
+    await asyncio.sleep(5)  # a kernel process exists before it is ready
+
+
+def server_row(count: int, probes: list[Probe]) -> str:
+    """A table row of the server's own figures for ``count`` viewers at once."""
+    first = [p.first_byte * 1000 for p in probes]
+    last = [p.last_byte * 1000 for p in probes]
+    idle = [p.idle * 1000 for p in probes if p.idle is not None]
+    live = len(idle)
+    size = max(p.size for p in probes if p.idle is not None) if live else 0
+    idle_text = f"{statistics.median(idle):.0f} / {percentile(idle, 0.95):.0f}" if idle else "-"
+    return (
+        f"| {count} | {statistics.median(first):.0f} / {percentile(first, 0.95):.0f} | "
+        f"{statistics.median(last):.0f} / {percentile(last, 0.95):.0f} | {idle_text} | "
+        f"{live} page + kernel, {count - live} busy page | {size / 1024:.0f} KiB |"
     )
 
 
@@ -101,7 +124,8 @@ async def main() -> None:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     server = psutil.Process(process.pid)
-    rows = []
+    rows: list[str] = []
+    server_rows: list[str] = []
     try:
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
@@ -115,8 +139,14 @@ async def main() -> None:
             version = browser.version
             single = None
             for count in ROUNDS:
-                while kernels(server) < POOL:
-                    await asyncio.sleep(1)
+                # The server alone first: the same crowd without browsers.
+                await pool_full(server)
+                wait_until_idle()
+                probes = await crowd(port, count)
+                server_rows.append(server_row(count, probes))
+                print(server_rows[-1], flush=True)
+                await asyncio.sleep(5)
+                await pool_full(server)
                 wait_until_idle()
                 results = await round_of(browser, url, count)
                 await asyncio.sleep(60)
@@ -159,6 +189,16 @@ async def main() -> None:
             "| map followed | page errors | kernels 60 s after closing |",
             "|---|---|---|---|---|---|---|---|",
             *rows,
+            "",
+            "What the server itself costs, measured without a browser "
+            "(`benchmarks/server_probe.py`, same crowds, fresh pool each): each viewer "
+            "GETs `/` as a typed address does, connects to its kernel as the page does and "
+            "asks for `kernel_info`; 'kernel idle' is the time from the request to that "
+            "kernel's idle status. Milliseconds, p50 / p95:",
+            "",
+            "| viewers | first byte | last byte | kernel idle | answered with | page size |",
+            "|---|---|---|---|---|---|",
+            *server_rows,
         ]
     )
     write_section("Viewers at once", body)
