@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -325,15 +326,27 @@ def test_forbidden_paths_are_refused(server: str, path: str) -> None:
 
 
 def test_error_pages_are_ours_and_link_nothing_from_elsewhere(server: str) -> None:
-    for path in ("/no-such-page", "/?template=lab"):
+    remote = re.compile(r"<(?:link|script|img)\b[^>]*\b(?:href|src)=[\"']?(?:https?:)?//", re.I)
+    # 404, 400 (a query parameter) and 403 (a foreign Host: DNS rebinding)
+    for path, host, code in (
+        ("/no-such-page", None, 404),
+        ("/?template=lab", None, 400),
+        ("/", "evil.example", 403),
+    ):
+        request = urllib.request.Request(server + path)
+        if host:
+            request.add_header("Host", host)
         try:
-            urllib.request.urlopen(server + path, timeout=30)
+            urllib.request.urlopen(request, timeout=30)
         except urllib.error.HTTPError as error:
             body = error.read().decode("utf-8", "replace")
-            assert error.code in {400, 404}
+            assert error.code == code, (path, host)
         else:
             pytest.fail(f"{path} answered 200")
-        assert '<body class="xpl-page">' in body and "/explainer/static/explainer.css" in body
+        assert not remote.search(body), (code, remote.search(body))
+        if code != 403:
+            assert '<body class="xpl-page">' in body
+            assert "/explainer/static/explainer.css" in body
         assert "cdn" not in body.lower() and "https://" not in body
 
 
