@@ -51,8 +51,11 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"  # pages of our own
 POOL_SIZE = 2  # preheated kernels per notebook
 REFILL_DELAY_SECONDS = 4.0
 # A page connects to its kernel a second or two after it arrives, more on a busy
-# machine; a kernel no page has connected to by then is let go (and no longer counts).
+# machine or a slow phone. A kernel no page has connected to after UNCONNECTED_SECONDS
+# no longer counts against the viewer cap; it is shut down only after
+# RELEASE_UNCONNECTED_SECONDS, so a page that was merely slow still finds it.
 UNCONNECTED_SECONDS = 15.0
+RELEASE_UNCONNECTED_SECONDS = 60.0
 DROPPED_HANDLERS = {"TornadoVoilaTreeHandler", "VoilaContentsHandler", "LogoutHandler",
                     "VoilaLoginHandler", "LoginHandler"}  # fmt: skip
 
@@ -126,14 +129,14 @@ class ExplainerKernelManager(AsyncMappingKernelManager):
         self.__dict__.setdefault("_connected", set()).add(kernel_id)
         super().notify_connect(kernel_id)  # type: ignore[no-untyped-call]
 
-    def unconnected(self) -> list[str]:
-        """Taken kernels no page has connected to for ``UNCONNECTED_SECONDS``."""
+    def unconnected(self, seconds: float = UNCONNECTED_SECONDS) -> list[str]:
+        """Taken kernels no page has connected to for ``seconds``."""
         connected: set[str] = self.__dict__.get("_connected", set())
         taken = self.taken()
         since: dict[str, float] = self.__dict__["_taken_at"]
         now = time.monotonic()
         return [k for k in taken
-                if k not in connected and now - since[k] >= UNCONNECTED_SECONDS]  # fmt: skip
+                if k not in connected and now - since[k] >= seconds]  # fmt: skip
 
     def viewers(self) -> int:
         """Kernels with a reader, or that may still get one (their page is loading)."""
@@ -142,7 +145,7 @@ class ExplainerKernelManager(AsyncMappingKernelManager):
 
     async def let_go_unconnected(self) -> None:
         """Shut down the kernels whose page never came (an ``<img>`` that got through)."""
-        for kernel_id in self.unconnected():
+        for kernel_id in self.unconnected(RELEASE_UNCONNECTED_SECONDS):
             self.log.info("No page connected to kernel %s: shutting it down", kernel_id)
             try:
                 await self.shutdown_kernel(kernel_id)  # type: ignore[no-untyped-call]
