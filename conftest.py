@@ -70,7 +70,7 @@ def story_server() -> Iterator[str]:
     require_chromium()
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}",
+    command = [sys.executable, "-m", "explainer", "serve", "--no-browser", f"--port={port}",
                "--max-viewers=12"]  # fmt: skip
     # Wait for the preheated pools (2 kernels a notebook) before any page is opened;
     # the readiness probe asks for a static file, which starts no kernel.

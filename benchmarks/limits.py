@@ -1,6 +1,6 @@
 """The largest story the engine accepts, timed: validate and export at the record limits.
 
-A copy of this story is grown to the limits of `explainer._reading` (``MAX_RECORDS``
+A copy of this story is grown to the limits of `explainer.reading._reading` (``MAX_RECORDS``
 records in each file: events, sources, dated changes, quotes) and timed with the real
 commands, each in a fresh process, as an author runs them. The budgets (validate under
 10 s, export under 60 s on this 2-core machine) are the upper bound SECURITY.md
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.results import write_section  # noqa: E402
-from explainer._reading import MAX_RECORDS  # noqa: E402
+from explainer.reading._reading import MAX_RECORDS  # noqa: E402
 
 VALIDATE_BUDGET = 10.0
 EXPORT_BUDGET = 60.0
@@ -67,7 +67,7 @@ def timed(command: list[str]) -> tuple[float, int, str]:
 
 
 def main() -> None:
-    explainer = [sys.executable, "-m", "explainer._cli"]
+    explainer = [sys.executable, "-m", "explainer"]
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "story"

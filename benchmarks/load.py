@@ -120,7 +120,7 @@ async def main() -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     process = subprocess.Popen(
-        [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}"],
+        [sys.executable, "-m", "explainer", "serve", "--no-browser", f"--port={port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     server = psutil.Process(process.pid)

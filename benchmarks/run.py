@@ -20,8 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import explainer
-from explainer._geometry import projected_shapes
-from explainer._moments import view_spec
+from explainer.views._geometry import projected_shapes
+from explainer.views._moments import view_spec
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))

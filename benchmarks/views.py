@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 import explainer  # noqa: E402
 from benchmarks.results import machine, write_section  # noqa: E402
-from explainer._export import export  # noqa: E402
+from explainer.surfaces._export import export  # noqa: E402
 from tests.browser import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
 
 RUNS = 7
@@ -164,7 +164,7 @@ def main() -> None:
         voila = subprocess.Popen(
             # Every view is a new page: above the default cap of 4 live pages, the
             # fifth would get the busy page while the others' kernels wind down.
-            [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}",
+            [sys.executable, "-m", "explainer", "serve", "--no-browser", f"--port={port}",
              "--max-viewers=50"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip

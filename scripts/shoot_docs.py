@@ -40,7 +40,7 @@ def main() -> None:
         raise SystemExit("needs Chromium (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         site = Path(folder) / "site"
-        subprocess.run([sys.executable, "-m", "explainer._cli", "export", "--out", str(site)],
+        subprocess.run([sys.executable, "-m", "explainer", "export", "--out", str(site)],
                        check=True)  # fmt: skip
         page_url = (site / "en.html").as_uri()
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)

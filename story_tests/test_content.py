@@ -15,7 +15,7 @@ import pytest
 
 import explainer
 from explainer import Dataset
-from explainer._quotes import quote_record
+from explainer.views._quotes import quote_record
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -97,16 +97,16 @@ def test_abu_dhabi_claims_only_what_its_source_says(dataset: Dataset) -> None:
 
 
 def test_the_targets_note_says_whose_wording_and_whose_order(dataset: Dataset) -> None:
-    assert dataset.targets_meta is not None
+    assert dataset.records["targets"].meta is not None
     # O2: only the Declaration's first two targets were read; the order is the
     # Commission's later texts'. S9: the Swedish caption ends its genitive.
-    note = dataset.targets_meta.wording_source["en"].note
+    note = dataset.records["targets"].meta.wording_source["en"].note
     assert (
         "Joint Statement of June 2012" in note and "order of the Commission's later texts" in note
     )
     assert "order of the Declaration" not in note
     assert "official wording" in section("explainer-en.ipynb", "## What did it do?")
-    caption = explainer.targets_table(dataset, "sv").data
+    caption = explainer.records_table(dataset, "targets", "sv").data
     assert "Ordningen följer kommissionens senare texter" in caption
     assert "deklarationens från december 2012 och kommissionens" not in caption
 
@@ -194,7 +194,7 @@ def test_quote_notes_show_on_the_cards(dataset: Dataset, quote: str, lang: str, 
 
 
 def test_the_swedish_target_slip_is_marked(dataset: Dataset) -> None:
-    table = explainer.targets_table(dataset, "sv").data
+    table = explainer.records_table(dataset, "targets", "sv").data
     assert "återanvändning av barn" in table, "verbatim"
     assert "felöversättning av ”re-victimization of children”" in table
 
@@ -290,9 +290,9 @@ def test_the_shared_targets_are_cited(dataset: Dataset, name: str, heading: str)
 
 def test_the_declarations_order_has_a_source_for_all_four_targets(dataset: Dataset) -> None:
     # M5 and O2: the Times of Malta reports all four in the Declaration's order and words.
-    assert all("timesofmalta-2012-12-06" in t.sources for t in dataset.targets)
-    assert dataset.targets_meta is not None
-    caveats = " ".join(c.get("en") for c in dataset.targets_meta.caveats)
+    assert all("timesofmalta-2012-12-06" in t.sources for t in dataset.records["targets"].items)
+    assert dataset.records["targets"].meta is not None
+    caveats = " ".join(c.get("en") for c in dataset.records["targets"].meta.caveats)
     assert "re-victimisation of children" in caveats and "Times of Malta" in caveats
 
 
@@ -342,7 +342,7 @@ def test_swedish_wording_the_review_asked_for(dataset: Dataset, lang: str) -> No
 
 def test_the_interface_says_what_the_review_asked_for() -> None:
     # S12: "Servern som visar genomgången är upptagen", "Spela upp".
-    from explainer._i18n import translations
+    from explainer.language._i18n import translations
 
     _ = translations("sv").gettext
     assert _("Play") == "Spela upp"

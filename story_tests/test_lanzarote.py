@@ -14,7 +14,7 @@ import pytest
 
 import explainer
 from explainer import Dataset
-from explainer._schema import DatedChange, UndatedChange
+from explainer.model._schema import DatedChange, UndatedChange
 
 from .conftest import ROOT
 

@@ -13,8 +13,8 @@ from babel.messages.extract import extract_from_dir
 
 import explainer
 from explainer import Dataset, LinkedView
-from explainer._i18n import translations
-from explainer._moments import default_event, map_description
+from explainer.language._i18n import translations
+from explainer.views._moments import default_event, map_description
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "explainer"
 

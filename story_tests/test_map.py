@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from explainer import Dataset
-from explainer._moments import view_spec
+from explainer.views._moments import view_spec
 
 EVENTS = [
     "idea-2011", "council-2012", "copenhagen-2012", "launch-2012", "canada-2013",
@@ -132,7 +132,7 @@ def test_the_views_data_within_300_kb(spec: dict[str, Any]) -> None:
 
 
 def test_every_status_differs_without_colour() -> None:
-    from explainer._labels import STYLES
+    from explainer.views._labels import STYLES
 
     cues = [(s.pattern, s.dash, s.symbol) for s in STYLES.values()]
     # LEFT and ABSENT say the same thing to a reader (not in the list any more).

@@ -129,7 +129,7 @@ def test_every_record_cites_a_source_with_a_url(dataset: Dataset) -> None:
         return any(dataset.sources[i].url for i in ids)
 
     records = [*dataset.changes, *dataset.undated, *dataset.counts, *dataset.events]
-    records += [*dataset.quotes, *dataset.targets]
+    records += [*dataset.quotes, *dataset.records["targets"].items]
     for record in records:
         assert has_url(record.sources), record
     for country in dataset.countries.values():
@@ -163,6 +163,6 @@ def test_events_run_from_the_2011_meeting_to_the_2016_merger(dataset: Dataset) -
 
 
 def test_targets_are_four_in_both_languages(dataset: Dataset) -> None:
-    assert len(dataset.targets) == 4
-    assert dataset.targets_meta is not None
-    assert set(dataset.targets_meta.wording_source) == {"en", "sv"}
+    assert len(dataset.records["targets"].items) == 4
+    assert dataset.records["targets"].meta is not None
+    assert set(dataset.records["targets"].meta.wording_source) == {"en", "sv"}

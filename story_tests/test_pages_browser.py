@@ -18,8 +18,8 @@ import pytest
 from babel.messages.pofile import read_po
 from playwright.sync_api import Page
 
-from explainer._export import export
-from explainer._i18n import DOMAIN, LOCALE_DIR
+from explainer.language._i18n import DOMAIN, LOCALE_DIR
+from explainer.surfaces._export import export
 from tests.browser import PHONE, PROJECTOR, OfflinePage
 from tests.view_checks import READY
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import textstat
 
-from explainer._export import export
+from explainer.surfaces._export import export
 
 from .conftest import ROOT
 from .story_text import Section, lix, story_sections, visible_text_outside_scripts, words

@@ -15,9 +15,9 @@ import pytest
 from playwright.sync_api import Page
 
 import explainer
-from explainer._changes import changes_between
-from explainer._export import export
-from explainer._labels import STYLES
+from explainer.model._changes import changes_between
+from explainer.surfaces._export import export
+from explainer.views._labels import STYLES
 
 from .browser import ARTIFACTS, OfflinePage, axe_violations
 from .view_checks import READY, moment, view_state

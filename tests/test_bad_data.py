@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import explainer
 from explainer import DataError
-from explainer._export import export
-from explainer._moments import view_spec
+from explainer.surfaces._export import export
+from explainer.views._moments import view_spec
 
 from .conftest import ROOT, copy_project
 
@@ -244,7 +244,7 @@ def test_every_input_is_refused_cleanly_or_renders(project: Path, name: str) -> 
         not in page.replace("\\u003c", "<").split("data-explainer-view")[0]
     ), "hostile text stays escaped outside the JSON island"
     if name == "country-formula-name":
-        assert "'=HYPERLINK" in explainer._table.membership_csv(dataset)
+        assert "'=HYPERLINK" in explainer.views._table.membership_csv(dataset)
 
 
 def test_a_read_error_is_a_problem(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -298,7 +298,7 @@ def test_validate_command_never_prints_a_traceback(project: Path) -> None:
 
     MUTATIONS["event-alias-bomb"][0](project / "data")
     result = subprocess.run(
-        [sys.executable, "-m", "explainer._cli", "validate", "--data", str(project / "data")],
+        [sys.executable, "-m", "explainer", "validate", "--data", str(project / "data")],
         capture_output=True, text=True, check=False, timeout=60,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )  # fmt: skip

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from explainer import Dataset
-from explainer._changes import Changes, change_sentence, changes_between, first_sentence
-from explainer._moments import announcement, view_spec
+from explainer.model._changes import Changes, change_sentence, changes_between, first_sentence
+from explainer.views._moments import announcement, view_spec
 
 D = dt.date
 LAUNCH, SECOND = D(2020, 1, 1), D(2021, 1, 31)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import explainer
-from explainer._export import export
+from explainer.surfaces._export import export
 
 from .browser import ARTIFACTS, PHONE, OfflinePage, axe_violations
 from .conftest import ROOT
@@ -40,7 +40,7 @@ def site(example: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_validates_from_another_folder(example: Path, tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "explainer._cli", "validate", "--project", str(example)],
+        [sys.executable, "-m", "explainer", "validate", "--project", str(example)],
         capture_output=True, text=True, check=False, cwd=tmp_path,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

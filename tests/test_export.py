@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Page
 
 import explainer
-from explainer import _export
-from explainer._export import export
+from explainer.surfaces import _export
+from explainer.surfaces._export import export
 
 from .browser import ARTIFACTS, PHONE, OfflinePage, axe_violations
 from .view_checks import (
@@ -105,7 +105,7 @@ def test_bad_data_writes_nothing(data_copy: Callable[..., Path], tmp_path: Path)
     out = tmp_path / "site"
     command = ["export", "--out", str(out), "--project", str(root.parent)]
     result = subprocess.run(
-        [sys.executable, "-m", "explainer._cli", *command],
+        [sys.executable, "-m", "explainer", *command],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 1
@@ -159,7 +159,7 @@ def test_arrow_keys_step_through_every_event_and_everything_agrees(
 ) -> None:
     name = "index.html" if lang == "en" else "sv.html"
     page = open_page(offline_page, (site / name).as_uri())
-    default = explainer._moments.default_event(dataset)
+    default = explainer.views._moments.default_event(dataset)
     assert_agrees(page, dataset, default, lang, announced=False)
     page.get_by_role("listbox").focus()
     page.keyboard.press("Home")
@@ -190,7 +190,9 @@ def test_an_unknown_event_in_the_address_opens_the_default(
     offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset
 ) -> None:
     page = open_page(offline_page, (site / "index.html").as_uri() + "#no-such-event")
-    assert_agrees(page, dataset, explainer._moments.default_event(dataset), "en", announced=False)
+    assert_agrees(
+        page, dataset, explainer.views._moments.default_event(dataset), "en", announced=False
+    )
     note = page.locator(".xpl-note")
     assert "showing 5 December 2012" in note.text_content()
     assert view_state(page)["hash"] == "#launch-2012"

@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 
-from explainer._i18n import LOCALE_DIR, format_day, format_range, translations
+from explainer.language._i18n import LOCALE_DIR, format_day, format_range, translations
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "explainer"
 

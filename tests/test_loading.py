@@ -145,7 +145,7 @@ def test_every_problem_is_listed_not_just_the_first(data_copy: Callable[..., Pat
 
 def test_validate_command_succeeds_with_a_summary(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "explainer._cli", "validate", "--project", str(TINY)],
+        [sys.executable, "-m", "explainer", "validate", "--project", str(TINY)],
         capture_output=True,
         text=True,
         check=False,
@@ -162,7 +162,7 @@ def test_validate_command_fails_cleanly(data_copy: Callable[..., Path]) -> None:
     root = data_copy()
     replace(root / "membership" / "changes.csv", "2013-06-17,CAN", "2013-06-17,ABC")
     result = subprocess.run(
-        [sys.executable, "-m", "explainer._cli", "validate", "--data", str(root)],
+        [sys.executable, "-m", "explainer", "validate", "--data", str(root)],
         capture_output=True,
         text=True,
         check=False,
@@ -200,7 +200,7 @@ def test_validate_names_a_missing_notebook(data_copy: Callable[..., Path]) -> No
     project = data_copy(TINY).parent
     (project / "notebooks" / "story-sv.ipynb").unlink()
     result = subprocess.run(
-        [sys.executable, "-m", "explainer._cli", "validate", "--project", str(project)],
+        [sys.executable, "-m", "explainer", "validate", "--project", str(project)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 1

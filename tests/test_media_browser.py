@@ -19,7 +19,7 @@ from playwright.sync_api import Page
 from pypdf import PdfReader
 
 import explainer
-from explainer._export import export
+from explainer.surfaces._export import export
 
 from .browser import ARTIFACTS, PHONE, OfflinePage
 from .view_checks import READY, moment
@@ -128,7 +128,7 @@ def sheet_mm(pdf: bytes) -> tuple[int, int]:
 def test_export_writes_the_handout_as_a_pdf_without_a_network(
     tmp_path: Path, paper: str | None, sheet: tuple[int, int]
 ) -> None:
-    command = [sys.executable, "-m", "explainer._cli", "export", "--out", str(tmp_path / "site"),
+    command = [sys.executable, "-m", "explainer", "export", "--out", str(tmp_path / "site"),
                "--handout", *(["--paper", paper] if paper else [])]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 import explainer
-from explainer._export import export
+from explainer.surfaces._export import export
 
 from .browser import free_port
 

@@ -8,9 +8,9 @@ import itertools
 import pycountry
 
 from explainer import Dataset
-from explainer._moments import view_spec
-from explainer._periods import membership_periods
-from explainer._search import _aliases, search_terms
+from explainer.model._periods import membership_periods
+from explainer.views._moments import view_spec
+from explainer.views._search import _aliases, search_terms
 
 DAY = dt.timedelta(days=1)
 

@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import Page
 
 import explainer
-from explainer._export import export
-from explainer._i18n import event_date_label
+from explainer.language._i18n import event_date_label
+from explainer.surfaces._export import export
 
 from .browser import ARTIFACTS, OfflinePage, axe_violations, free_port
 from .view_checks import READY, assert_agrees, moment, stage_figures, view_state

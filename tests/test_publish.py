@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer import _publish
-from explainer._publish import PublishError, replacing
+from explainer.surfaces import _publish
+from explainer.surfaces._publish import PublishError, replacing
 
 from .conftest import TINY
 
@@ -30,7 +30,7 @@ def pages(folder: Path) -> dict[str, str]:
 
 
 def export_command(out: Path, *options: str) -> list[str]:
-    return [sys.executable, "-m", "explainer._cli", "export", "--project", str(TINY),
+    return [sys.executable, "-m", "explainer", "export", "--project", str(TINY),
             "--out", str(out), *options]  # fmt: skip
 
 

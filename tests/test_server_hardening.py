@@ -61,7 +61,7 @@ def server() -> Iterator[Server]:
     require_chromium()
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "explainer._cli", "serve", "--no-browser", f"--port={port}",
+    command = [sys.executable, "-m", "explainer", "serve", "--no-browser", f"--port={port}",
                "--max-viewers=2", f"--cull-idle={CULL_SECONDS}"]  # fmt: skip
     markers = tuple(
         f"Kernel pool of {nb} is filled"

@@ -12,8 +12,8 @@ import datetime as dt
 import pytest
 
 from explainer import Dataset, StatusKind
-from explainer._labels import country_detail, group_label, status_name
-from explainer._moments import members_state
+from explainer.views._labels import country_detail, group_label, status_name
+from explainer.views._moments import members_state
 
 D = dt.date
 LAUNCH, SECOND, THIRD = D(2020, 1, 1), D(2021, 1, 31), D(2021, 12, 31)

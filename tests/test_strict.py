@@ -13,10 +13,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 import explainer
-from explainer import _strict
-from explainer._cli import main
-from explainer._i18n import DOMAIN, LOCALE_DIR
-from explainer._strict import catalog_problems, strict_problems
+from explainer.language._i18n import DOMAIN, LOCALE_DIR
+from explainer.reading import _strict
+from explainer.reading._strict import catalog_problems, strict_problems
+from explainer.surfaces._cli import main
 
 from .conftest import ROOT, TINY
 

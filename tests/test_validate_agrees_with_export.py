@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer._cli import main
+from explainer.surfaces._cli import main
 
 from .conftest import TINY, copy_project
 

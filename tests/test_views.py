@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import explainer
-from explainer._export import export
+from explainer.surfaces._export import export
 
 from .conftest import TINY
 
@@ -67,15 +67,29 @@ def test_unknown_language_is_refused(tiny: explainer.Dataset) -> None:
         explainer.members_on_list(tiny, "de")
 
 
-def test_a_story_without_targets_says_so(data_copy: Callable[..., Path]) -> None:
+def test_a_story_without_record_sets_needs_no_files_for_them(
+    data_copy: Callable[..., Path],
+) -> None:
     data = data_copy(TINY)
     manifest = data.parent / "story.yml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
-        "record_types: [targets]", "record_types: []"), encoding="utf-8")  # fmt: skip
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text[: text.index("# Sets of short")] + text[text.index("map:"):],
+                        encoding="utf-8")  # fmt: skip
     (data / "targets.yml").unlink()
     (data / "targets.meta.yml").unlink()
-    table = explainer.targets_table(explainer.load_dataset(data), "en")
-    assert "This story has no policy targets." in table._repr_html_()
+    dataset = explainer.load_dataset(data)
+    assert dataset.records == {}
+    with pytest.raises(ValueError, match="no record set 'targets'"):
+        explainer.records_table(dataset, "targets")
+
+
+def test_a_record_set_table_takes_its_words_from_story_yml(tiny: explainer.Dataset) -> None:
+    english = explainer.records_table(tiny, "targets").data
+    assert "<caption>The policy targets (1); published wording:" in english
+    assert "<th scope='col'>Target</th>" in english
+    swedish = explainer.records_table(tiny, "targets", "sv").data
+    assert "<caption>De politiska målen (1); publicerad lydelse:" in swedish
+    assert "<th scope='col'>Mål</th>" in swedish
 
 
 def test_hostile_text_stays_text(data_copy: Callable[..., Path]) -> None:

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 import explainer
-from explainer._moments import default_event
+from explainer.views._moments import default_event
 
 from .browser import (
     ARTIFACTS,

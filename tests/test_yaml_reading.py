@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer._reading import MAX_DEPTH, FileReader
+from explainer.reading._reading import MAX_DEPTH, FileReader
 
 
 @pytest.fixture(params=["libyaml", "python"])

@@ -11,12 +11,12 @@ from typing import Any
 from playwright.sync_api import Page
 
 import explainer
-from explainer._geometry import projected_shapes
-from explainer._i18n import event_date_label
-from explainer._labels import STYLES
-from explainer._map import map_title
-from explainer._moments import map_description
-from explainer._schema import Event
+from explainer.language._i18n import event_date_label
+from explainer.model._schema import Event
+from explainer.views._geometry import projected_shapes
+from explainer.views._labels import STYLES
+from explainer.views._map import map_title
+from explainer.views._moments import map_description
 
 READY = ".xpl-linked[data-ready]"
 # Members that must be told apart in the Europe view: every European member (and the
@@ -109,9 +109,9 @@ def assert_agrees(
     assert shown["fills"] == want["fills"], event.id
     # The key names the statuses on the map now, and no other.
     assert set(shown["legend"]) == set(want["statuses"].values()) | {"not_member"}, event.id
-    if on_or_after_launch := event.last_day >= dataset.launch:
+    if on_or_after_start := event.last_day >= dataset.start:
         assert shown["rows"] == want["statuses"], event.id
-    assert on_or_after_launch or not shown["rows"]
+    assert on_or_after_start or not shown["rows"]
     assert str(want["members"]) in shown["caption"]
     spoken = f"{event_date_label(event, lang)}: {event.title.get(lang)}."
     assert shown["announce"].startswith(spoken) if announced else shown["announce"] == ""

@@ -8,32 +8,32 @@ import importlib
 import importlib.metadata
 from typing import TYPE_CHECKING
 
-from ._dataset import Dataset
-from ._errors import DataError, Problem
-from ._loading import load_dataset
-from ._project import Project, load_project
-from ._status import CountryStatus, StatusKind
+from .model._dataset import Dataset
+from .model._status import CountryStatus, StatusKind
+from .reading._errors import DataError, Problem
+from .reading._loading import load_dataset
+from .reading._project import Project, load_project
 
 if TYPE_CHECKING:
-    from ._linked_view import LinkedView, dashboard
-    from ._story import (
+    from .views._linked_view import LinkedView, dashboard
+    from .views._story import (
         all_quotes,
         caveats,
         country_notes,
         events_table,
         members_on_list,
         open_questions,
+        records_table,
         sources_list,
-        targets_table,
     )
 
 # The views load plotly, geopandas and the widget stack (about a second): imported when
 # first used, so that `explainer validate` after a CSV edit stays quick.
 _VIEWS = {
-    "LinkedView": "_linked_view", "dashboard": "_linked_view",
-    **{name: "_story" for name in ("all_quotes", "caveats", "country_notes", "events_table",
-                                   "members_on_list", "open_questions", "sources_list",
-                                   "targets_table")},
+    "LinkedView": "views._linked_view", "dashboard": "views._linked_view",
+    **{name: "views._story" for name in ("all_quotes", "caveats", "country_notes", "events_table",
+                                   "members_on_list", "open_questions", "records_table",
+                                   "sources_list")},
 }  # fmt: skip
 
 
@@ -63,8 +63,8 @@ __all__ = [
     "load_project",
     "members_on_list",
     "open_questions",
+    "records_table",
     "sources_list",
-    "targets_table",
 ]
 # One place for the version: the installed distribution's metadata (pyproject.toml).
 __version__ = importlib.metadata.version("explainer")
@@ -72,4 +72,4 @@ __version__ = importlib.metadata.version("explainer")
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
     """Jupyter Server finds the extension that serves plotly.js here."""
-    return [{"module": "explainer._static"}]
+    return [{"module": "explainer.surfaces._static"}]

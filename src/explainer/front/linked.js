@@ -317,7 +317,7 @@ export class LinkedView {
     const period = periodOn(this.spec.periods, day);
     const title = period.count
       ? labels.time_title.replace("{date}", date).replace("{count}", period.count)
-      : labels.time_before.replace("{date}", date).replace("{launch}", labels.launch);
+      : labels.time_before.replace("{date}", date).replace("{start}", labels.start);
     this.map.showPeriod(period, title);
     this.search.show(this.found, { date, countries: period.countries }, this.spec);
   }
