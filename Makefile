@@ -15,7 +15,8 @@ HUB_STAMP  := deploy/jupyterhub/node_modules/.installed-stamp
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The Voilà template is installed as shared data (a copy): reinstall when it changes.
+$(STAMP): pyproject.toml $(wildcard src/explainer/share/jupyter/voila/templates/explainer/*)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,hub]'

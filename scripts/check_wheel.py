@@ -95,6 +95,24 @@ def check_project(explainer: str, project: Path, elsewhere: Path, env: dict[str,
     print(f"wheel-check: first page answered ({len(body)} bytes)")
 
 
+def check_new_story(explainer: str, elsewhere: Path, env: dict[str, str]) -> None:
+    """``explainer new``, then validate and export it as it is, as a new author would."""
+    folder = elsewhere / "new-author"
+    folder.mkdir()
+    run("explainer new mystory", [explainer, "new", "mystory"], folder, env)
+    where = ["--project", "mystory"]
+    print(run("explainer validate (new story)", [explainer, "validate", *where], folder, env),
+          end="")  # fmt: skip
+    export = [explainer, "export", *where, "--out", "mystory/site"]
+    run("explainer export (new story)", export, folder, env)
+    site = folder / "mystory" / "site"
+    modes = {path.name: path.stat().st_mode & 0o777 for path in [site, *site.iterdir()]}
+    want = {name: 0o755 if name == "site" else 0o644 for name in modes}
+    if "index.html" not in modes or modes != want:
+        sys.exit(f"wheel-check: the new story's pages: { ({k: oct(v) for k, v in modes.items()}) }")
+    print(f"wheel-check: the new story exported {', '.join(sorted(modes))}, readable by all")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("projects", nargs="*", type=Path, default=[REPO],
@@ -107,7 +125,7 @@ def main() -> None:
         elsewhere.mkdir()
         wheel_command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet"]
         run("build the wheel", [*wheel_command, "-w", str(dist), str(REPO)], REPO)
-        wheel = next(dist.glob("explainer-*.whl"))
+        wheel = next(dist.glob("membership_explainer-*.whl"))
         venv.create(env_dir, with_pip=True)
         install = [str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)]
         run("install it into a fresh environment", install, elsewhere)
@@ -125,7 +143,8 @@ def main() -> None:
         print("wheel-check: JupyterLab lists the explainer-view renderer")
         for project in projects:
             check_project(str(env_dir / "bin" / "explainer"), project, elsewhere, env)
-    print(f"wheel-check: the wheel works for {len(projects)} project(s)")
+        check_new_story(str(env_dir / "bin" / "explainer"), elsewhere, env)
+    print(f"wheel-check: the wheel works for {len(projects)} project(s) and a new story")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ import explainer
 ROOT = Path(__file__).resolve().parents[1]  # this story's project folder
 DATA = ROOT / "data"
 TINY = Path(__file__).resolve().parent / "data" / "tiny"  # the engine's test story
+# A German-only story: a language the engine ships no strings for (locale/de.po).
+NEU = Path(__file__).resolve().parent / "data" / "neu"
 
 
 @pytest.fixture(scope="session")
@@ -24,10 +26,10 @@ def tiny() -> explainer.Dataset:
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """Copy a story's folder (story.yml, data/, notebooks/) to ``target``."""
+    """Copy a story's folder (story.yml, data/, notebooks/, locale/) to ``target``."""
     target.mkdir(parents=True)
     shutil.copy2(source / "story.yml", target / "story.yml")
-    for folder in ("data", "notebooks"):
+    for folder in ("data", "notebooks", "locale"):
         if (source / folder).is_dir():
             shutil.copytree(source / folder, target / folder)
     return target

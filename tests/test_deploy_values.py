@@ -12,6 +12,7 @@ names another chart folder, e.g. from ``helm pull jupyterhub/jupyterhub --untar`
 from __future__ import annotations
 
 import copy
+import importlib.metadata
 import json
 import os
 import re
@@ -114,7 +115,8 @@ def test_the_image_installs_the_project_with_the_hub_of_the_chart() -> None:
     folder, extra = project.groups()
     assert copied[f"{folder}/"] == ["pyproject.toml", "README.md"]
     assert copied[f"{folder}/src/explainer/"] == ["src/explainer/"]
-    assert PYPROJECT["project"]["name"] == "explainer"
+    # The package imports as `explainer` from the distribution pyproject.toml names.
+    assert importlib.metadata.version(PYPROJECT["project"]["name"]) == explainer.__version__
     hub_extra = [Requirement(r) for r in PYPROJECT["project"]["optional-dependencies"][extra]]
     assert [r.name for r in hub_extra] == ["jupyterhub"]
     # The image's jupyterhub is the chart's (4.x: jupyterhub 5.5) and fits the extra.
@@ -131,15 +133,17 @@ def test_the_image_finds_the_explainer_template_and_the_dashboard_settings() -> 
     python = re.fullmatch(r"python:(\d+\.\d+)-slim\S*", base)
     assert python, base
     assert Version(python[1]) in SpecifierSet(PYPROJECT["project"]["requires-python"])
-    # JUPYTER_PATH is the package's share/jupyter in that Python's site-packages.
-    site = f"/usr/local/lib/python{python[1]}/site-packages/"
-    jupyter_path = env["JUPYTER_PATH"]
-    assert jupyter_path.startswith(site)
-    package = Path(explainer.__file__).resolve().parent
-    template = package / jupyter_path.removeprefix(site).removeprefix("explainer/")
+    # The wheel installs the template as shared data, in the image's sys.prefix (/usr/local),
+    # where Voilà looks; nothing puts the package's own folder on the Jupyter path.
+    assert "JUPYTER_PATH" not in env
+    shared = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
     settings = json.loads(SERVER_CONFIG.read_text(encoding="utf-8"))
     name = settings["VoilaConfiguration"]["template"]
-    assert (template / "voila" / "templates" / name / "index.html.j2").is_file()
+    installed = f"share/jupyter/voila/templates/{name}"
+    (source,) = (src for src, dest in shared.items() if dest == installed)
+    assert (ROOT / source / "index.html.j2").is_file()
+    checks = [rest for instruction, rest in dockerfile() if instruction == "RUN"]
+    assert any(f"test -f /usr/local/{installed}/index.html.j2" in rest for rest in checks)
     # The same settings as the hub on one machine (deploy/jupyterhub) uses.
     assert copies()["/usr/local/etc/jupyter/jupyter_server_config.json"] == [
         "deploy/jupyter-config/jupyter_server_config.json"

@@ -80,10 +80,6 @@ c.Spawner.notebook_dir = str(story.notebooks)
 # Each user lands on the story's Voilà dashboard, not JupyterLab.
 c.Spawner.default_url = f"/voila/render/{home_notebook}"
 c.Spawner.environment = {
-    # Voilà finds its templates on the Jupyter data path, and the explainer template
-    # ships inside the package (explainer/share/jupyter/voila/templates/explainer), not
-    # in sys.prefix/share/jupyter: as `explainer serve` does, put it on JUPYTER_PATH.
-    "JUPYTER_PATH": joined(Path(explainer.__file__).parent / "share" / "jupyter", "JUPYTER_PATH"),
     # The page Voilà renders, configured as `explainer serve` configures it (the
     # explainer template, which no address can switch off; no tracebacks; no MathJax
     # from a CDN), and no JupyterLab or terminals:

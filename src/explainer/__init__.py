@@ -67,7 +67,7 @@ __all__ = [
     "sources_list",
 ]
 # One place for the version: the installed distribution's metadata (pyproject.toml).
-__version__ = importlib.metadata.version("explainer")
+__version__ = importlib.metadata.version("membership-explainer")
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:

@@ -36,8 +36,13 @@ def read_catalog(reader: FileReader, path: Path, code: str) -> bytes | None:
         return None
     try:
         catalog: Catalog = read_po(io.StringIO(text), locale=code, abort_invalid=True)
-    except PoFileError as error:
-        reader.problem(path, error.lineno or 0, "(catalog)", f"not a gettext catalog: {error}")
+    except PoFileError as error:  # Babel counts lines from 0
+        reader.problem(
+            path,
+            error.lineno + 1 if error.lineno else 0,
+            "(catalog)",
+            f"not a gettext catalog: {error}",
+        )
         return None
     except ValueError as error:  # an unknown locale in the header, say
         reader.problem(path, 0, "(catalog)", f"not a gettext catalog: {error}")

@@ -41,11 +41,13 @@ from voila.tornado.handler import TornadoVoilaHandler
 
 from ..language._i18n import translations
 from ..model._manifest import Manifest
+from ..reading._errors import DataError, Problem
 from ..reading._project import ENVIRONMENT, load_project
 from ._export import page_names
 from ._static import static_routes
 
 JUPYTER_DATA = Path(__file__).resolve().parents[1] / "share" / "jupyter"  # the template
+TEMPLATE_NAME = "explainer"  # installed as shared data: share/jupyter/voila/templates/
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # pages of our own
 # Handlers Voilà adds that the pages do not need: a file tree and a contents API that
 # would hand out notebook sources, and login/logout (there is no login).
@@ -234,7 +236,7 @@ class StoryHandler(TornadoVoilaHandler):  # type: ignore[misc]
 def error_page(status: int, message: str, base_url: str) -> str:
     """An error page in our skeleton and stylesheet (the Voilà template's error.html)."""
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(JUPYTER_DATA / "voila" / "templates" / "explainer"),
+        loader=jinja2.FileSystemLoader(JUPYTER_DATA / "voila" / "templates" / TEMPLATE_NAME),
         autoescape=True,
     )
     return environment.get_template("error.html").render(
@@ -360,7 +362,7 @@ def voila_config(
     for name, value in options.items():
         setattr(config.ExplainerVoila, name, value)
     voila = config.VoilaConfiguration
-    voila.template = "explainer"
+    voila.template = TEMPLATE_NAME
     voila.theme = "light"
     voila.allow_template_override = "NO"
     voila.allow_theme_override = "NO"
@@ -389,6 +391,25 @@ def voila_config(
     return config
 
 
+def _check_template_installed() -> None:
+    """Refuse to start when Voilà would not find the explainer template.
+
+    The wheel installs it as shared data (``share/jupyter/voila/templates/explainer``);
+    a package run from its source folder without installing has none.
+
+    Raises
+    ------
+    DataError
+        Naming the folders Voilà looks in.
+    """
+    from jupyter_core.paths import jupyter_path
+
+    folders = jupyter_path("voila", "templates", TEMPLATE_NAME)
+    if not any((Path(folder) / "index.html.j2").is_file() for folder in folders):
+        missing = "the explainer template is not installed here: install the package"
+        raise DataError([Problem(folders[0], 0, "(template)", missing)])
+
+
 def serve(
     project: str | os.PathLike[str] | None = None,
     port: int = 8866,
@@ -415,12 +436,10 @@ def serve(
 
     story = load_project(project)
     lang = story.language(lang)
+    _check_template_installed()
     published = Path(tempfile.mkdtemp(prefix="explainer-published-"))
     try:
         export(published / "site", lang=lang, project=story.root)
-        # Voilà finds templates on the Jupyter data path; ours ships with the package.
-        paths = [str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH", "")]
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in paths if p)
         # The kernels' own load_dataset() reads this story.
         os.environ[ENVIRONMENT] = str(story.root)
         config = voila_config(
