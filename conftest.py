@@ -11,6 +11,7 @@ import contextlib
 import sys
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -45,7 +46,7 @@ def offline_page(browser: Browser) -> Iterator[Callable[..., OfflinePage]]:
     """
     opened: list[OfflinePage] = []
 
-    def open_page(*args: int, **kwargs: object) -> OfflinePage:
+    def open_page(*args: int, **kwargs: Any) -> OfflinePage:
         page = open_offline_page(browser, *args, **kwargs)
         opened.append(page)
         return page

@@ -87,7 +87,7 @@ def story_sections(page_html: str) -> list[Section]:
     sections: list[Section] = []
     lead = 0
     for cell in main.find_all("div", class_="xpl-cell", recursive=False):
-        classes = cell.get("class") or []
+        classes = list(cell.get("class") or [])
         if cell.find("h1") or "xpl-tag-content-note" in classes or "xpl-output" in classes:
             continue
         heading = cell.find("h2")

@@ -128,10 +128,16 @@ def test_every_record_cites_a_source_with_a_url(dataset: Dataset) -> None:
     def has_url(ids: list[str]) -> bool:
         return any(dataset.sources[i].url for i in ids)
 
-    records = [*dataset.changes, *dataset.undated, *dataset.counts, *dataset.events]
-    records += [*dataset.quotes, *dataset.records["targets"].items]
-    for record in records:
-        assert has_url(record.sources), record
+    cited = [
+        *((r, r.sources) for r in dataset.changes),
+        *((r, r.sources) for r in dataset.undated),
+        *((r, r.sources) for r in dataset.counts),
+        *((r, r.sources) for r in dataset.events),
+        *((r, r.sources) for r in dataset.quotes),
+        *((r, r.sources) for r in dataset.records["targets"].items),
+    ]
+    for record, sources in cited:
+        assert has_url(sources), record
     for country in dataset.countries.values():
         assert has_url(country.group_sources), country.iso3
     for membership_list in dataset.lists:
@@ -150,6 +156,7 @@ def test_2014_quotes_have_the_swedish_as_published(dataset: Dataset) -> None:
         translation = quotes[quote_id].translation("sv")
         assert translation is not None
         assert translation.sources == ["eureporter-2014-09-30-sv"]
+        assert translation.translator is not None
         assert "EU Reporter" in translation.translator.get("sv")
     assert quotes["malmstrom-2014"].text.endswith("must become a reality")
 

@@ -62,7 +62,7 @@ def english_interface_strings() -> list[str]:
         for msgid in ids:
             if msgid in strings:
                 continue
-            for part in re.split(r"\{\w+\}", msgid):
+            for part in re.split(r"\{\w+\}", str(msgid)):
                 part = part.strip(" .,:;()")
                 if len(part.split()) >= 2:
                     fragments.add(part)

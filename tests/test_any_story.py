@@ -123,7 +123,7 @@ def test_a_dated_change_before_the_first_list_decides_until_that_list(tmp_path: 
 def _catalog() -> dict[str, str]:
     with (NEU / "locale" / "de.po").open("rb") as handle:
         catalog = read_po(handle, locale="de")
-    return {m.id: m.string for m in catalog if isinstance(m.id, str) and m.id}
+    return {m.id: str(m.string) for m in catalog if isinstance(m.id, str) and m.id}
 
 
 def test_a_story_speaks_a_language_the_engine_does_not(neu: explainer.Dataset) -> None:

@@ -16,6 +16,7 @@ from playwright.sync_api import Page
 import explainer
 from explainer.surfaces import _export
 from explainer.surfaces._export import export
+from explainer.views._moments import default_event
 
 from .browser import ARTIFACTS, PHONE, OfflinePage, axe_violations
 from .view_checks import (
@@ -159,7 +160,7 @@ def test_arrow_keys_step_through_every_event_and_everything_agrees(
 ) -> None:
     name = "index.html" if lang == "en" else "sv.html"
     page = open_page(offline_page, (site / name).as_uri())
-    default = explainer.views._moments.default_event(dataset)
+    default = default_event(dataset)
     assert_agrees(page, dataset, default, lang, announced=False)
     page.get_by_role("listbox").focus()
     page.keyboard.press("Home")
@@ -190,11 +191,9 @@ def test_an_unknown_event_in_the_address_opens_the_default(
     offline_page: Callable[..., OfflinePage], site: Path, dataset: explainer.Dataset
 ) -> None:
     page = open_page(offline_page, (site / "index.html").as_uri() + "#no-such-event")
-    assert_agrees(
-        page, dataset, explainer.views._moments.default_event(dataset), "en", announced=False
-    )
+    assert_agrees(page, dataset, default_event(dataset), "en", announced=False)
     note = page.locator(".xpl-note")
-    assert "showing 5 December 2012" in note.text_content()
+    assert "showing 5 December 2012" in (note.text_content() or "")
     assert view_state(page)["hash"] == "#launch-2012"
 
 
@@ -207,7 +206,7 @@ def test_the_language_link_keeps_the_moment(
     page.wait_for_selector(READY)
     assert page.url.endswith("sv.html#washington-2014")
     assert page.evaluate("document.documentElement.lang") == "sv"
-    assert "Innehållsvarning" in page.locator("main").text_content()
+    assert "Innehållsvarning" in (page.locator("main").text_content() or "")
     assert page.title().startswith("Den globala alliansen")
     assert_agrees(page, dataset, dataset.event("washington-2014"), "sv", announced=False)
     page.get_by_role("link", name="In English").first.click()

@@ -18,7 +18,7 @@ def test_every_interface_string_is_translated_in_the_compiled_catalog() -> None:
     assert len(messages) > 20
     with (LOCALE_DIR / "sv" / "LC_MESSAGES" / "explainer.mo").open("rb") as handle:
         catalog = read_mo(handle)
-    missing = sorted(m for m in messages if not (catalog.get(m) and catalog.get(m).string))
+    missing = sorted(m for m in messages if not ((found := catalog.get(m)) and found.string))
     assert missing == [], "run `make i18n` and translate these in explainer.po"
 
 

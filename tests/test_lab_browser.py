@@ -8,6 +8,7 @@ leaves the notebook unchanged on disk.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
@@ -32,7 +33,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[bool], t
     """Start JupyterLab on a copy of the notebooks, with or without any kernel."""
     require_chromium()
     started: dict[bool, tuple[str, Path]] = {}
-    stack: list[Iterator[object]] = []
+    stack: list[contextlib.AbstractContextManager[object]] = []
 
     def start(kernels: bool) -> tuple[str, Path]:
         if kernels in started:
@@ -61,7 +62,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[bool], t
 
     yield start
     for server in reversed(stack):
-        server.__exit__(None, None, None)  # type: ignore[attr-defined]
+        server.__exit__(None, None, None)
 
 
 def no_kernel(page: Page) -> None:

@@ -255,7 +255,8 @@ def test_an_event_without_quotes_leaves_no_empty_place_for_them(
     spoken = next(e for e in dataset.events if dataset.quotes_for(e.id))
     page = open_page(offline_page, (site / "index.html").as_uri() + f"#{quiet.id}")
     quotes = page.locator(".xpl-card-quotes")
-    assert quotes.is_hidden() and not (quotes.bounding_box() or {}).get("height")
+    box = quotes.bounding_box()
+    assert quotes.is_hidden() and not (box and box["height"])
     page.evaluate(f"location.hash = '#{spoken.id}'")
     page.wait_for_function("id => document.querySelector('.xpl-plot').dataset.moment === id",
                            arg=spoken.id)  # fmt: skip

@@ -29,7 +29,7 @@ def edit_story(old: str, new: str) -> Breaker:
     return edit
 
 
-def replace_notebook(make: Callable[[Path], None]) -> Breaker:
+def replace_notebook(make: Callable[[Path], object]) -> Breaker:
     def replace(project: Path) -> None:
         notebook = project / "notebooks" / "story-sv.ipynb"
         notebook.unlink()

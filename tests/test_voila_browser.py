@@ -194,7 +194,7 @@ def test_the_language_link_opens_the_swedish_page_at_the_same_moment(
     page.wait_for_selector(READY, timeout=120_000)
     assert page.url.endswith("/explainer-sv.ipynb#washington-2014")
     assert page.evaluate("document.documentElement.lang") == "sv"
-    assert "Innehållsvarning" in page.locator("main").text_content()
+    assert "Innehållsvarning" in (page.locator("main").text_content() or "")
     assert_agrees(page, dataset, dataset.event("washington-2014"), "sv", announced=False)
     assert axe_violations(page) == []
     ARTIFACTS.mkdir(exist_ok=True)

@@ -121,7 +121,11 @@ def assert_agrees(
 
 def anchors(dataset: explainer.Dataset) -> dict[str, tuple[float, float]]:
     """A point inside each listed country (its largest part), in the map's km."""
-    return {s.iso3: s.anchor for s in projected_shapes(dataset) if s.iso3 in dataset.countries}
+    return {
+        s.iso3: s.anchor
+        for s in projected_shapes(dataset)
+        if s.iso3 is not None and s.iso3 in dataset.countries
+    }
 
 
 def hover_names(page: Page, dataset: explainer.Dataset, lang: str) -> dict[str, str]:

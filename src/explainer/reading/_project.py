@@ -90,7 +90,7 @@ def _is_notebook(text: str) -> bool:
     import nbformat
 
     try:
-        notebook = nbformat.reads(text, as_version=4)  # type: ignore[no-untyped-call]
+        notebook = nbformat.reads(text, as_version=4)
         nbformat.validate(notebook)
     except Exception:
         return False

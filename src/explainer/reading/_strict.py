@@ -190,7 +190,7 @@ def notebook_problems(data: Dataset, notebooks: dict[str, Path]) -> Iterator[Pro
 
     for lang, path in notebooks.items():
         name = f"notebooks/{path.name}"
-        metadata = nbformat.read(path, as_version=4).metadata  # type: ignore[no-untyped-call]
+        metadata = nbformat.read(path, as_version=4).metadata
         if metadata.get("language_code") != lang:
             yield _problem(name, 0, "language_code", f"the home notebook in {lang} says "
                            f"{metadata.get('language_code')!r}")  # fmt: skip

@@ -75,7 +75,7 @@ def notebook_body(
     ``pages`` maps notebook file names to the page names they become (for links);
     ``display`` turns a cell's value into HTML (it sees every value, ``None`` too).
     """
-    notebook = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
+    notebook = nbformat.read(path, as_version=4)
     namespace: dict[str, Any] = {"__name__": "__main__"}
     parts = []
     cells = [
