@@ -79,6 +79,8 @@ def test_a_new_story_exports_every_event(fresh: Path, tmp_path: Path) -> None:
     linked, quotes = islands(page)
     assert [e["id"] for e in linked["state"]["spec"]["events"]] == ["opened-2007", "in-force-2010"]
     assert [e.id for e in data.events] == ["opened-2007", "in-force-2010"]
+    # With no list there is no "later": the five simply joined.
+    assert linked["state"]["spec"]["events"][1]["description"] == "The map shows 5 that joined."
     shown = [q["id"] for group in quotes["state"]["groups"] for q in group["quotes"]]
     assert shown == ["de-boer-buquicchio-2010"]
 

@@ -88,9 +88,12 @@ def status_phrase(dataset: Dataset, kind: StatusKind, lang: str, names: Sequence
         StatusKind.FOUNDING: t.ngettext(
             "{count} founding member", "{count} founding members", count
         ),
+        # "Later" than the first list; a story with no list has only joinings.
         StatusKind.JOINED: t.ngettext(
             "{count} that joined later", "{count} that joined later", count
-        ),
+        )
+        if dataset.lists
+        else t.ngettext("{count} that joined", "{count} that joined", count),
         StatusKind.JOINED_UNDATED: t.ngettext(
             "{count} that joined on an unpublished date",
             "{count} that joined on unpublished dates",
