@@ -82,7 +82,7 @@ def test_the_text_alternative_says_what_the_map_shows(dataset: Dataset) -> None:
     assert "6 that may have joined" in map_description(dataset, canada, "en")
     before = dataset.event("idea-2011").last_day
     assert map_description(dataset, before, "en") == (
-        "No members yet; the first list is of 5 December 2012."
+        "No members yet; the record begins on 5 December 2012."
     )
 
 

@@ -66,7 +66,10 @@ def test_croatia_is_shown_in_the_eu_from_1_july_2013(dataset: Dataset) -> None:
 
 def test_titles_give_the_count_the_sources_support(dataset: Dataset) -> None:
     moments = {m["id"]: m for m in view_spec(dataset, "en")["events"]}
-    assert moments["idea-2011"]["map_title"] == "December 2011: before the launch (5 December 2012)"
+    assert (
+        moments["idea-2011"]["map_title"]
+        == "December 2011: before the record begins (5 December 2012)"
+    )
     assert moments["launch-2012"]["map_title"] == "5 December 2012: 48 countries"
     assert moments["canada-2013"]["map_title"] == "17 June 2013: 49 known members"
     # The Star's 49 is a different 49 from the known one, and the subtitle says so.

@@ -1934,7 +1934,7 @@ var LinkedView = class {
     const format = new Intl.DateTimeFormat(this.spec.locale || this.spec.lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     const date = format.format(/* @__PURE__ */ new Date(`${isoDay(day)}T00:00:00Z`));
     const period = periodOn(this.spec.periods, day);
-    const title = period.count ? labels.time_title.replace("{date}", date).replace("{count}", period.count) : labels.time_before.replace("{date}", date).replace("{launch}", labels.launch);
+    const title = period.count ? labels.time_title.replace("{date}", date).replace("{count}", period.count) : labels.time_before.replace("{date}", date).replace("{start}", labels.start);
     this.map.showPeriod(period, title);
     this.search.show(this.found, { date, countries: period.countries }, this.spec);
   }
