@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model._dataset import Dataset
+from ._layout import CHANGES, COUNTRIES, EVENTS, GEOMETRY, MEMBERSHIP, QUOTES, SOURCES, UNDATED
 from ._reading import FileReader, Row
 
 
@@ -29,44 +30,40 @@ def cross_checks(
     """
     root = reader.root
     _unique_ids(reader, located)
-    _unique_labels(reader, located.get("sources.csv", ()), data.languages)
+    _unique_labels(reader, located.get(SOURCES, ()), data.languages)
     if named_sources is not None:
         _sources_resolve(reader, data, located, named_sources)
     if named_countries is not None:
         _countries_known(reader, named_countries, located, list_rows)
     if check_counts:
-        _lists_add_up(reader, data, list_rows, located.get("membership/undated.csv", ()))
-    for row, quote in located.get("quotes.yml", ()):
+        _lists_add_up(reader, data, list_rows, located.get(UNDATED, ()))
+    for row, quote in located.get(QUOTES, ()):
         if event_ids is not None and quote.event not in event_ids:
             reader.problem(
-                root / "quotes.yml", row.line_of("event"), "event", f"no event {quote.event!r}"
+                root / QUOTES, row.line_of("event"), "event", f"no event {quote.event!r}"
             )
     # A shape the geometry file has but could not use is that file's problem, not a
     # missing shape of countries.csv.
-    shapes_complete = "geometry/countries.geojson" not in reader.incomplete
+    shapes_complete = GEOMETRY not in reader.incomplete
     for iso3 in sorted(data.countries):
         if data.geometry and shapes_complete and iso3 not in data.geometry["codes"]:
-            row = next(r for r, c in located["countries.csv"] if c.iso3 == iso3)
+            row = next(r for r, c in located[COUNTRIES] if c.iso3 == iso3)
             reader.problem(
-                root / "countries.csv",
+                root / COUNTRIES,
                 row.line,
                 "iso3",
                 f"no shape for {iso3} in geometry/countries.geojson",
             )
-    if not data.events and "events.yml" not in {p.file for p in reader.problems}:
-        reader.problem(root / "events.yml", 0, "(file)", "needs at least one event (the timeline)")
-    if (
-        not data.lists
-        and not data.changes
-        and not {"membership/changes.csv"} & {p.file for p in reader.problems}
-    ):
+    if not data.events and EVENTS not in {p.file for p in reader.problems}:
+        reader.problem(root / EVENTS, 0, "(file)", "needs at least one event (the timeline)")
+    if not data.lists and not data.changes and not {CHANGES} & {p.file for p in reader.problems}:
         missing = "add a published list (YYYY-MM-DD.csv) or dated changes (changes.csv)"
-        reader.problem(root / "membership", 0, "(folder)", f"no member on record: {missing}")
+        reader.problem(root / MEMBERSHIP, 0, "(folder)", f"no member on record: {missing}")
 
 
 def _unique_ids(reader: FileReader, located: Mapping[str, Sequence[tuple[Row, Any]]]) -> None:
     for name, records in located.items():
-        key = "iso3" if name == "countries.csv" else "id"
+        key = "iso3" if name == COUNTRIES else "id"
         if not records or not hasattr(records[0][1], key):
             continue
         counts = Counter(getattr(r, key) for _, r in records)
@@ -87,7 +84,7 @@ def _unique_labels(
         for row, source in sources:
             if counts[source.label(lang)] > 1:
                 reader.problem(
-                    reader.root / "sources.csv",
+                    reader.root / SOURCES,
                     row.line,
                     f"short_{lang}",
                     f"{source.label(lang)!r} names more than one source",
@@ -143,7 +140,7 @@ def _countries_known(
                 f"{iso3} is not in countries.csv (add a row there)",
             )
 
-    for name in ("membership/changes.csv", "membership/undated.csv"):
+    for name in (CHANGES, UNDATED):
         for row, record in located.get(name, ()):
             check(name, row.line_of("iso3"), record.iso3)
     for file, rows in list_rows.items():
@@ -175,7 +172,7 @@ def _lists_add_up(
         for field in ("not_before", "not_after"):
             if getattr(record, field) not in list_dates:
                 reader.problem(
-                    reader.root / "membership/undated.csv",
+                    reader.root / UNDATED,
                     row.line,
                     field,
                     "must be the date of a membership list (a file in membership/)",

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from shapely.errors import ShapelyError
 
 from ..model._dataset import Dataset, MembershipList, RecordSet
-from ..model._manifest import Manifest
+from ..model._manifest import Manifest, RecordSpec
 from ..model._schema import (
     Country,
     DatedChange,
@@ -41,23 +41,22 @@ from ..model._schema import (
 )
 from ._checks import cross_checks
 from ._errors import DataError, Problem
-from ._project import MANIFEST, load_project
+from ._layout import (
+    CHANGES,
+    COUNTRIES,
+    COUNTS,
+    EVENTS,
+    GEOMETRY,
+    MEMBERSHIP,
+    OPTIONAL,
+    QUOTES,
+    SOURCES,
+    UNDATED,
+)
+from ._project import MANIFEST, Project, load_project
 from ._reading import FileReader, Row
 
 M = TypeVar("M", bound=Record)
-
-# The layout of data/ (paths relative to it).
-SOURCES = "sources.csv"
-COUNTRIES = "countries.csv"
-MEMBERSHIP = "membership"
-CHANGES = "membership/changes.csv"
-UNDATED = "membership/undated.csv"
-COUNTS = "membership/counts.csv"
-EVENTS = "events.yml"
-QUOTES = "quotes.yml"
-GEOMETRY = "geometry/countries.geojson"
-# What a story may leave out: an absent file reads as empty and needs no .meta.yml.
-OPTIONAL = (CHANGES, UNDATED, COUNTS, QUOTES)
 
 
 @dataclass
@@ -209,6 +208,20 @@ def load_dataset(
     (('en', 'sv'), 'A tiny alliance')
 
     """
+    story, root = _story_and_data(data_dir, project)
+    reader = FileReader(root, boundary=story.root)
+    found = _read_files(_Loader(reader, story.manifest), root)
+    dataset = _assemble(root, story.manifest, found)
+    _check_across_files(reader, dataset, found)
+    if reader.problems:
+        raise DataError(reader.problems, root)
+    return dataset
+
+
+def _story_and_data(
+    data_dir: str | os.PathLike[str] | None, project: str | os.PathLike[str] | None
+) -> tuple[Project, Path]:
+    """The story and its data folder, from either argument of :func:`load_dataset`."""
     if data_dir is not None:
         root = Path(data_dir).resolve()
         story = load_project(_project_of(root))
@@ -217,59 +230,83 @@ def load_dataset(
         root = story.data
     if not root.is_dir():
         raise DataError([Problem(str(root), 0, "(folder)", "data folder not found")])
-    reader = FileReader(root, boundary=story.root)
-    load = _Loader(reader, story.manifest)
+    return story, root
 
-    source_rows, sources = load.csv(root / SOURCES, Source)
-    # A source row that fails validation still has its id: a reference to it is fine.
-    # If the file cannot be read at all, references are not checked (one problem, not
-    # hundreds).
-    unreadable = SOURCES in reader.incomplete or any(
-        p.file == SOURCES and p.row <= 1 for p in reader.problems
-    )
-    named_sources = (
-        None if unreadable else {str(r.values.get("id", "")).strip() for r in source_rows}
-    )
-    country_rows, countries = load.csv(root / COUNTRIES, Country)
-    _, changes = load.csv(root / CHANGES, DatedChange)
-    _, undated = load.csv(root / UNDATED, UndatedChange)
-    _, counts = load.csv(root / COUNTS, ReportedCount)
-    event_rows, events = load.yaml(root / EVENTS, Event)
-    _, quotes = load.yaml(root / QUOTES, Quote)
-    records = {spec.id: (spec, load.yaml(root / spec.file, Wording)[1])
-               for spec in story.manifest.records}  # fmt: skip
+
+@dataclass
+class _Found:
+    """Everything read from data/, valid or not, before it becomes a Dataset."""
+
+    rows: dict[str, list[Row]]  # every row of a file, valid or not (SOURCES, COUNTRIES, EVENTS)
+    located: dict[str, list[tuple[Row, Any]]]  # file -> its valid records with their rows
+    records: dict[str, tuple[RecordSpec, list[tuple[Row, Wording]]]]
+    lists: list[tuple[MembershipList, list[Row]]]
+    metas: dict[str, Meta | None]
+    geometry: dict[str, Any]
+
+
+def _read_files(load: _Loader, root: Path) -> _Found:
+    """Read and validate every file of ``root``; problems go to the loader's reader."""
+    rows: dict[str, list[Row]] = {}
+    located: dict[str, list[tuple[Row, Any]]] = {}
+    models: list[tuple[str, type[Record]]] = [
+        (SOURCES, Source), (COUNTRIES, Country), (CHANGES, DatedChange),
+        (UNDATED, UndatedChange), (COUNTS, ReportedCount), (EVENTS, Event), (QUOTES, Quote),
+    ]  # fmt: skip
+    for name, model in models:
+        read = load.csv if name.endswith(".csv") else load.yaml
+        rows[name], located[name] = read(root / name, model)
+    specs = load.manifest.records
+    records = {spec.id: (spec, load.yaml(root / spec.file, Wording)[1]) for spec in specs}
     lists = load.lists(root)
-    geometry = _load_geometry(reader, root / GEOMETRY)
-    files = [SOURCES, COUNTRIES, CHANGES, UNDATED, COUNTS, EVENTS, QUOTES, GEOMETRY]
-    metas = {name: load.meta(root / name) for name in files}
-    record_metas = {spec.file: load.meta(root / spec.file, WordingsMeta)
-                    for spec in story.manifest.records}  # fmt: skip
-    metas |= record_metas
+    geometry = _load_geometry(load.reader, root / GEOMETRY)
+    metas = {name: load.meta(root / name) for name in [*(n for n, _ in models), GEOMETRY]}
+    metas |= {spec.file: load.meta(root / spec.file, WordingsMeta) for spec in specs}
     metas |= {lst.file: lst.meta for lst, _ in lists}
+    return _Found(rows, located, records, lists, metas, geometry)
 
-    dataset = Dataset(
+
+def _assemble(root: Path, manifest: Manifest, found: _Found) -> Dataset:
+    """The Dataset of what validated, each kind of record in its order."""
+
+    def valid(name: str) -> list[Any]:
+        return [record for _, record in found.located[name]]
+
+    return Dataset(
         root=root,
-        manifest=story.manifest,
-        sources={s.id: s for _, s in sources},
-        countries={c.iso3: c for _, c in countries},
-        lists=tuple(lst for lst, _ in lists),
-        changes=tuple(sorted((c for _, c in changes), key=lambda c: c.date)),
-        undated=tuple(u for _, u in undated),
-        counts=tuple(sorted((c for _, c in counts), key=lambda c: c.date.first)),
-        events=tuple(sorted((e for _, e in events), key=lambda e: (e.date.first, e.last_day))),
-        quotes=tuple(q for _, q in quotes),
+        manifest=manifest,
+        sources={s.id: s for s in valid(SOURCES)},
+        countries={c.iso3: c for c in valid(COUNTRIES)},
+        lists=tuple(lst for lst, _ in found.lists),
+        changes=tuple(sorted(valid(CHANGES), key=lambda c: c.date)),
+        undated=tuple(valid(UNDATED)),
+        counts=tuple(sorted(valid(COUNTS), key=lambda c: c.date.first)),
+        events=tuple(sorted(valid(EVENTS), key=lambda e: (e.date.first, e.last_day))),
+        quotes=tuple(valid(QUOTES)),
         records={
-            key: RecordSet(
-                spec, tuple(w for _, w in items), _wordings_meta(record_metas[spec.file])
-            )
-            for key, (spec, items) in records.items()
+            key: RecordSet(spec, tuple(w for _, w in items), _wordings_meta(found.metas[spec.file]))
+            for key, (spec, items) in found.records.items()
         },
-        metas={name: meta for name, meta in metas.items() if meta is not None},
-        geometry=geometry,
+        metas={name: meta for name, meta in found.metas.items() if meta is not None},
+        geometry=found.geometry,
     )
-    # Cross checks read what failed validation too, so one mistake is reported once:
-    # a bad country row still names a country, a bad event row still has an id, and the
-    # lists are compared only when every file they depend on is clean.
+
+
+def _check_across_files(reader: FileReader, dataset: Dataset, found: _Found) -> None:
+    """The cross-file checks, on what failed validation too, so one mistake is told once.
+
+    A bad country row still names a country, a bad event row still has an id, a source
+    row that fails validation still has its id (a reference to it is fine); the lists
+    are compared only when every file they depend on is clean. References into a file
+    that could not be read at all are not checked (one problem, not hundreds).
+    """
+
+    def named(name: str, key: str) -> set[str] | None:
+        if name in reader.incomplete:
+            return None
+        return {str(r.values.get(key, "")).strip() for r in found.rows[name]}
+
+    unreadable = any(p.file == SOURCES and p.row <= 1 for p in reader.problems)
     dirty = {
         p.file.split("/")[0] if p.file.startswith(MEMBERSHIP) else p.file for p in reader.problems
     }
@@ -277,28 +314,15 @@ def load_dataset(
         reader,
         dataset,
         located={
-            SOURCES: sources,
-            COUNTRIES: countries,
-            CHANGES: changes,
-            UNDATED: undated,
-            COUNTS: counts,
-            EVENTS: events,
-            QUOTES: quotes,
-            **{spec.file: items for spec, items in records.values()},
+            **found.located,
+            **{spec.file: items for spec, items in found.records.values()},
         },
-        list_rows={lst.file: rows for lst, rows in lists},
-        named_countries=None
-        if COUNTRIES in reader.incomplete
-        else {str(r.values.get("iso3", "")).strip() for r in country_rows},
-        named_sources=named_sources,
-        event_ids=None
-        if EVENTS in reader.incomplete
-        else {str(r.values.get("id", "")) for r in event_rows},
+        list_rows={lst.file: rows for lst, rows in found.lists},
+        named_countries=named(COUNTRIES, "iso3"),
+        named_sources=None if unreadable else named(SOURCES, "id"),
+        event_ids=named(EVENTS, "id"),
         check_counts=not dirty & {COUNTRIES, MEMBERSHIP},
     )
-    if reader.problems:
-        raise DataError(reader.problems, root)
-    return dataset
 
 
 def _wordings_meta(meta: Meta | None) -> WordingsMeta | None:

@@ -29,6 +29,7 @@ from ..language._languages import CATALOG_FOLDER, STORY_CATALOGS
 from ..model._dataset import Dataset
 from ..model._schema import Localized
 from ._errors import Problem
+from ._layout import COUNTRIES, COUNTS, EVENTS, QUOTES, SOURCES
 
 # A document code in a label: IP/12/1308, MEMO/12/937, SPEECH/12/911, COM(2012) 196.
 DOCUMENT_CODE = re.compile(r"\b[A-Z]{2,}/\d+/\d+\b|\bCOM\(\d{4}\)")
@@ -125,40 +126,40 @@ def untranslated_problems(data: Dataset) -> Iterator[Problem]:
     yield from check("story.yml", "content_note", data.manifest.content_note)
     for event in data.events:
         for field in ("title", "text", "notes", "place"):
-            yield from check("events.yml", f"{event.id}.{field}", getattr(event, field))
+            yield from check(EVENTS, f"{event.id}.{field}", getattr(event, field))
     for quote in data.quotes:
-        yield from check("quotes.yml", f"{quote.id}.role", quote.role)
-        yield from check("quotes.yml", f"{quote.id}.note", quote.note)
+        yield from check(QUOTES, f"{quote.id}.role", quote.role)
+        yield from check(QUOTES, f"{quote.id}.note", quote.note)
     for record_set in data.records.values():
         for item in record_set.items:
             yield from check(record_set.spec.file, f"{item.id}.label", item.label)
             yield from check(record_set.spec.file, f"{item.id}.wording", item.wording)
     for count in data.counts:
-        yield from check("membership/counts.csv", f"{count.date}.note", count.note)
+        yield from check(COUNTS, f"{count.date}.note", count.note)
     for name, meta in data.metas.items():
         for i, caveat in enumerate(meta.caveats):
             yield from check(name, f"caveats[{i}]", caveat)
     for iso3, country in data.countries.items():
-        yield from check("countries.csv", f"{iso3}.note", country.note)
+        yield from check(COUNTRIES, f"{iso3}.note", country.note)
     for source in data.sources.values():
-        yield from check("sources.csv", f"{source.id}.remark", source.remark)
-        yield from check("sources.csv", f"{source.id}.supplied_title", source.supplied_title)
+        yield from check(SOURCES, f"{source.id}.remark", source.remark)
+        yield from check(SOURCES, f"{source.id}.supplied_title", source.supplied_title)
 
 
 def source_problems(data: Dataset) -> Iterator[Problem]:
     """Sources with no date at all, or a document code in a citation label."""
     line = _Lines(data.root)
     for source in data.sources.values():
-        row = line("sources.csv", source.id)
+        row = line(SOURCES, source.id)
         if source.date_published is None:
             yield _problem(
-                "sources.csv", row, f"{source.id}.date_published",
+                SOURCES, row, f"{source.id}.date_published",
                 "no date: give the date published, or `undated` where the source shows none",
             )  # fmt: skip
         for lang in data.languages:
             if DOCUMENT_CODE.search(source.label(lang)):
                 yield _problem(
-                    "sources.csv", row, f"{source.id}.short_{lang}",
+                    SOURCES, row, f"{source.id}.short_{lang}",
                     "a document code in a citation label; put it in doc_code",
                 )  # fmt: skip
 
@@ -169,14 +170,14 @@ def fact_problems(data: Dataset) -> Iterator[Problem]:
     for iso3, country in data.countries.items():
         if country.group and not country.group_sources:
             yield _problem(
-                "countries.csv", line("countries.csv", iso3), f"{iso3}.group_sources",
+                COUNTRIES, line(COUNTRIES, iso3), f"{iso3}.group_sources",
                 "membership of the grouping needs a source",
             )  # fmt: skip
     for quote in data.quotes:
         for lang in data.languages:
             if lang != quote.language and quote.translation(lang) is None:
                 yield _problem(
-                    "quotes.yml", line("quotes.yml", quote.id), f"{quote.id}.translations",
+                    QUOTES, line(QUOTES, quote.id), f"{quote.id}.translations",
                     f"no translation into {lang} (a published one with its translator, "
                     "or ours: by: ours)",
                 )  # fmt: skip
