@@ -54,10 +54,10 @@ class PartialDate:
         match = _PATTERN.match(text)
         if not match:
             raise ValueError(f"{text!r} is not a date like 2012-12-05, 2013-12 or 2016")
-        year, month, day = (int(g) if g else None for g in match.groups())
-        assert year is not None
-        try:
-            dt.date(year, month or 1, day or 1)
+        year = int(match.group(1))  # the pattern always has the year
+        month, day = (int(g) if g else None for g in match.groups()[1:])
+        try:  # month 00 or day 00 is no date (not "the whole year")
+            dt.date(year, 1 if month is None else month, 1 if day is None else day)
         except ValueError as error:
             raise ValueError(f"{text!r} is not a valid date ({error})") from None
         return cls(year, month, day)
