@@ -114,7 +114,7 @@ def test_the_exported_swedish_page_shows_no_english_interface_string(
     page = open_page(offline_page, (site / PAGES["sv"]).as_uri(), PROJECTOR)
     text = page.evaluate(SWEDISH_TEXT)
     fragments = english_interface_strings()
-    assert len(fragments) > 100
+    assert len(fragments) > 80  # the catalog is read (about a hundred fragments)
     assert [f for f in fragments if f in text] == []
 
 
