@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from ._manifest import Manifest, RecordSpec
 
 
+# What a status says besides its kind: the keyword arguments of CountryStatus.
+Facts = dict[str, Any]
+
+
 @dataclass(frozen=True)
 class MembershipList:
     """A published list of members on a date."""
@@ -132,74 +136,80 @@ class Dataset:
         """
         eu = self.in_group_on(iso3, on)  # also raises KeyError for an unknown code
         earlier = [lst for lst in self.lists if lst.date <= on]
-        first_listed = next((lst for lst in earlier if iso3 in lst.members), None)
         dated = [c for c in self.changes if c.iso3 == iso3 and c.date <= on]
         last_change = dated[-1] if dated else None
-
-        def status(kind: StatusKind, **kw: Any) -> CountryStatus:
-            return CountryStatus(iso3, on, kind, in_group=eu, **kw)
-
         if last_change is not None and (not earlier or last_change.date > earlier[-1].date):
             # A dated change after the latest list (or before any list) decides.
             kind = StatusKind.JOINED if last_change.change == "joined" else StatusKind.LEFT
-            return status(kind, since=last_change.date, sources=tuple(last_change.sources))
-        if not earlier:
-            return status(StatusKind.NOT_MEMBER)
+            facts: Facts = {"since": last_change.date, "sources": tuple(last_change.sources)}
+        elif not earlier:
+            kind, facts = StatusKind.NOT_MEMBER, {}
+        elif iso3 in earlier[-1].members:
+            kind, facts = self._while_listed(iso3, on, earlier)
+        else:
+            kind, facts = self._while_unlisted(iso3, on, earlier, last_change)
+        return CountryStatus(iso3, on, kind, in_group=eu, **facts)
+
+    def _while_listed(
+        self, iso3: str, on: dt.date, earlier: list[MembershipList]
+    ) -> tuple[StatusKind, Facts]:
+        """The standing of a country the latest list on or before ``on`` names."""
         current = earlier[-1]
+        first_listed = next(lst for lst in earlier if iso3 in lst.members)  # current at least
+        leaving = self._undated(iso3, "left", current.date, on)
+        attested = leaving.last_attested if leaving is not None else None
+        if leaving is not None and attested is not None and on > attested.last:
+            return StatusKind.UNCLEAR, {
+                "not_before": leaving.not_before,
+                "not_after": leaving.not_after,
+                "last_attested": attested,
+                "sources": tuple(leaving.sources),
+            }
+        if first_listed is self.lists[0]:
+            return StatusKind.FOUNDING, {
+                "since": first_listed.date,
+                "sources": tuple(first_listed.meta.sources),
+            }
+        join = next((c for c in self.changes if c.iso3 == iso3 and c.change == "joined"), None)
+        if join is not None and join.date <= first_listed.date:
+            return StatusKind.JOINED, {"since": join.date, "sources": tuple(join.sources)}
+        joined = next((u for u in self.undated if u.iso3 == iso3 and u.change == "joined"), None)
+        return StatusKind.JOINED_UNDATED, {
+            "not_before": joined.not_before if joined else None,
+            "not_after": joined.not_after if joined else first_listed.date,
+            "sources": tuple(joined.sources if joined else first_listed.meta.sources),
+        }
 
-        if iso3 in current.members:
-            assert first_listed is not None
-            leaving = self._undated(iso3, "left", current.date, on)
-            attested = leaving.last_attested if leaving is not None else None
-            if leaving is not None and attested is not None and on > attested.last:
-                return status(
-                    StatusKind.UNCLEAR,
-                    not_before=leaving.not_before,
-                    not_after=leaving.not_after,
-                    last_attested=attested,
-                    sources=tuple(leaving.sources),
-                )
-            if first_listed is self.lists[0]:
-                return status(
-                    StatusKind.FOUNDING,
-                    since=first_listed.date,
-                    sources=tuple(first_listed.meta.sources),
-                )
-            join = next((c for c in self.changes if c.iso3 == iso3 and c.change == "joined"), None)
-            if join is not None and join.date <= first_listed.date:
-                return status(StatusKind.JOINED, since=join.date, sources=tuple(join.sources))
-            joined = next(
-                (u for u in self.undated if u.iso3 == iso3 and u.change == "joined"), None
-            )
-            return status(
-                StatusKind.JOINED_UNDATED,
-                not_before=joined.not_before if joined else None,
-                not_after=joined.not_after if joined else first_listed.date,
-                sources=tuple(joined.sources if joined else first_listed.meta.sources),
-            )
-
+    def _while_unlisted(
+        self,
+        iso3: str,
+        on: dt.date,
+        earlier: list[MembershipList],
+        last_change: DatedChange | None,
+    ) -> tuple[StatusKind, Facts]:
+        """The standing of a country the latest list on or before ``on`` does not name."""
+        current = earlier[-1]
         pending = self._undated(iso3, "joined", current.date, on)
         if pending is not None:
-            return status(
-                StatusKind.MAY_HAVE_JOINED,
-                not_before=pending.not_before,
-                not_after=pending.not_after,
-                sources=tuple(pending.sources),
-            )
+            return StatusKind.MAY_HAVE_JOINED, {
+                "not_before": pending.not_before,
+                "not_after": pending.not_after,
+                "sources": tuple(pending.sources),
+            }
         if last_change is not None and last_change.change == "left":
-            return status(
-                StatusKind.LEFT, since=last_change.date, sources=tuple(last_change.sources)
-            )
-        if first_listed is not None:
+            return StatusKind.LEFT, {
+                "since": last_change.date,
+                "sources": tuple(last_change.sources),
+            }
+        if any(iso3 in lst.members for lst in earlier):
             left = next((u for u in self.undated if u.iso3 == iso3 and u.change == "left"), None)
-            return status(
-                StatusKind.ABSENT,
-                not_before=left.not_before if left else None,
-                not_after=left.not_after if left else current.date,
-                last_attested=left.last_attested if left else None,
-                sources=tuple(left.sources if left else current.meta.sources),
-            )
-        return status(StatusKind.NOT_MEMBER)
+            return StatusKind.ABSENT, {
+                "not_before": left.not_before if left else None,
+                "not_after": left.not_after if left else current.date,
+                "last_attested": left.last_attested if left else None,
+                "sources": tuple(left.sources if left else current.meta.sources),
+            }
+        return StatusKind.NOT_MEMBER, {}
 
     def statuses_on(self, on: dt.date) -> dict[str, CountryStatus]:
         """The status of every country in data/countries.csv on ``on``."""
