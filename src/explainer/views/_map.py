@@ -188,9 +188,8 @@ def base_figure(dataset: Dataset, lang: str, on: dt.date) -> go.Figure:
     fig.add_trace(_backdrop(others_x, others_y, other, line, "other countries"))
     country_index = {}
     for shape in shapes:
-        if shape.iso3 not in dataset.countries:
+        if shape.iso3 is None or shape.iso3 not in dataset.countries:
             continue
-        assert shape.iso3 is not None
         country_index[shape.iso3] = len(fig.data)
         fig.add_trace(
             go.Scatter(
