@@ -211,3 +211,33 @@ def test_views_default_to_the_story_s_first_language(tiny: explainer.Dataset) ->
     assert 'lang="en"' in explainer.events_table(tiny).data
     with pytest.raises(ValueError, match="lang must be one of en, sv"):
         explainer.events_table(tiny, "de")
+
+
+FRONT = Path(explainer.__file__).resolve().parent / "front"
+
+
+def _keys(value: Any, path: str = "spec") -> dict[str, str]:
+    """Every key of the view's data, with where it is (lists: their first item)."""
+    found: dict[str, str] = {}
+    if isinstance(value, dict) and path != "spec.figure":
+        for key, item in value.items():
+            found.setdefault(key, f"{path}.{key}")
+            found |= {k: v for k, v in _keys(item, f"{path}.{key}").items() if k not in found}
+    elif isinstance(value, list) and value and path not in {"spec.strings"}:
+        found |= _keys(value[0], f"{path}[]")
+    return found
+
+
+def test_the_front_end_reads_every_key_the_view_model_writes(tiny: explainer.Dataset) -> None:
+    # The view's data is the contract between the view model and the front end: a key
+    # renamed on one side only, or one that no code reads, fails here, not on a page.
+    script = "\n".join(p.read_text(encoding="utf-8") for p in FRONT.glob("*.js"))
+    spec = view_spec(tiny, "en")
+    keys = _keys(spec) | _keys(spec["events"][3]["changes"], "changes")
+    keys = {k: v for k, v in keys.items() if not k.isdigit() and not v.startswith("spec.styles.")}
+    unread = sorted(
+        where for key, where in keys.items()
+        if not re.search(rf"[.\[\"']{re.escape(key)}\b", script)
+    )  # fmt: skip
+    assert unread == []
+    assert {"title", "map_title", "caption", "announce", "description", "quotes"} <= set(keys)

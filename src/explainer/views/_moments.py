@@ -32,7 +32,7 @@ from ._labels import (
     status_name,
     status_phrase,
 )
-from ._map import FONT, base_figure, legend_kinds, map_title, view_boxes
+from ._map import base_figure, legend_kinds, map_title, view_boxes
 from ._quotes import quote_record, source_links
 from ._search import search_terms
 from ._table import csv_download_name, membership_csv
@@ -244,7 +244,6 @@ def _labels(dataset: Dataset, lang: str) -> dict[str, str]:
         "search": _("Find a country"),
         "search_help": _("Type a name or a code; choose with the arrow keys and Enter."),
         "search_none": _("No country of this story is called that."),
-        "search_clear": _("Clear"),
         "search_found": _("{country} on {date}"),
         "changes_heading": _("Since the step before"),
         "changes_joined": _("Joined: {names}"),
@@ -264,7 +263,6 @@ def _labels(dataset: Dataset, lang: str) -> dict[str, str]:
         ),
         "quotes": _("Quotes"),
         "event": _("Selected event"),
-        "no_quotes": _("No quote recorded for this event."),
         "members": _("Members"),
         "country": _("Country"),
         "status": _("Status"),
@@ -318,7 +316,6 @@ def view_spec(dataset: Dataset, lang: str) -> dict[str, Any]:
     return {
         "lang": lang,
         "locale": LOCALES[lang].replace("_", "-"),
-        "font": FONT,
         "figure": figure.to_plotly_json(),
         "countries": [
             {
