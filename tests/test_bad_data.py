@@ -139,6 +139,15 @@ MUTATIONS: dict[str, tuple[Mutation, str | None]] = {
     # membership lists and changes
     "list-duplicate-member": (edit(LIST, "ISL,Iceland", "ISL,Iceland\nISL,Iceland"), f"{LIST} :: iso3: ISL is listed more than once"),
     "list-country-not-in-countries": (edit(LIST, "ISL,Iceland", "EST,Estonia"), f"{LIST} :: iso3: EST is not in countries.csv"),
+    # rules across lists and changes, each on its boundary (the cases make mutation found open)
+    "list-stated-in-group-wrong": (edit("membership/2020-01-01.meta.yml", "stated_in_group: 1", "stated_in_group: 2"), "membership/2020-01-01.meta.yml :: stated_in_group: the list says 2 but membership/2020-01-01.csv has 1"),
+    "list-stated-outside-group-wrong": (edit("membership/2020-01-01.meta.yml", "stated_outside_group: 2", "stated_outside_group: 1"), "membership/2020-01-01.meta.yml :: stated_outside_group: the list says 1 but membership/2020-01-01.csv has 2"),
+    "list-source-unknown": (edit("membership/2020-01-01.meta.yml", "sources: [launch-list]", "sources: [no-such-source]"), "membership/2020-01-01.meta.yml :: sources: unknown source 'no-such-source'"),
+    "country-group-source-unknown": (edit("countries.csv", "FIN,Finland,Finland,yes,2020-05-01,launch-list", "FIN,Finland,Finland,yes,2020-05-01,no-such-source"), "countries.csv :: eu_sources: unknown source 'no-such-source'"),
+    "quote-translation-source-unknown": (append("quotes.yml", "  translations:\n    - language: sv\n      translator: {en: Someone, sv: Någon}\n      text: Vi börjar.\n      sources: [no-such-source]\n"), "quotes.yml :: translations.0.sources: unknown source 'no-such-source'"),
+    "change-on-the-earlier-list-day": (lambda root: [edit("membership/undated.csv", "DNK,joined,2020-01-01,2021-01-31,,later-list,\n", "")(root), append("membership/changes.csv", "2020-01-01,DNK,joined,later-list,\n")(root)], "membership/2021-01-31.csv :: DNK is new since membership/2020-01-01.csv but neither"),
+    "change-on-the-later-list-day": (lambda root: [edit("membership/undated.csv", "DNK,joined,2020-01-01,2021-01-31,,later-list,\n", "")(root), append("membership/changes.csv", "2021-01-31,DNK,joined,later-list,\n")(root)], None),
+    "undated-bounds-not-those-lists": (edit("membership/undated.csv", "DNK,joined,2020-01-01,2021-01-31", "DNK,joined,2020-01-01,2021-12-31"), "membership/2021-01-31.csv :: DNK is new since membership/2020-01-01.csv but neither"),
     "list-stated-total-wrong": (edit(LIST_META, "stated_total: 3", "stated_total: 4"), f"{LIST_META} :: stated_total: the list says 4 but {LIST} has 3"),
     "list-date-not-the-file-name": (edit(LIST_META, "date: 2021-12-31", "date: 2021-12-30"), f"{LIST_META} :: date: must match the file name"),
     "list-meta-without-origin": (edit(LIST_META, "origin:", "source_info:"), f"{LIST_META} :: origin: required, but missing or empty"),

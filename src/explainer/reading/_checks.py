@@ -104,11 +104,14 @@ def _sources_resolve(
                     reader.root / name, line, field, f"unknown source {source_id!r} (sources.csv)"
                 )
 
+    group = data.manifest.group
     for name, records in located.items():
         for row, record in records:
             for field in ("sources", "group_sources"):
                 if hasattr(record, field):
-                    check(name, row.line_of(field), field, getattr(record, field))
+                    # The grouping's sources are in the column the story names (eu_sources).
+                    column = f"{group.id}_sources" if field == "group_sources" and group else field
+                    check(name, row.line_of(field), column, getattr(record, field))
             for i, translation in enumerate(getattr(record, "translations", [])):
                 check(
                     name,
