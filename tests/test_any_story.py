@@ -241,3 +241,32 @@ def test_the_front_end_reads_every_key_the_view_model_writes(tiny: explainer.Dat
     )  # fmt: skip
     assert unread == []
     assert {"title", "map_title", "caption", "announce", "description", "quotes"} <= set(keys)
+
+
+def test_a_project_names_its_missing_or_broken_notebooks(tmp_path: Path) -> None:
+    project = copy_project(TINY, tmp_path / "tiny")
+    story = explainer.load_project(project)
+    story.check_notebooks()  # all there
+    (project / "notebooks" / "story-sv.ipynb").unlink()
+    (project / "notebooks" / "story-en.ipynb").write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        story.check_notebooks()
+    assert [(p.file, p.row, p.field, p.message) for p in refused.value.problems] == [
+        (str(project / "notebooks" / "story-en.ipynb"), 0, "(file)",
+         "not a Jupyter notebook (nbformat 4 JSON)"),
+        (str(project / "notebooks" / "story-sv.ipynb"), 0, "(file)",
+         "notebook not found (named in story.yml)"),
+    ]  # fmt: skip
+    with pytest.raises(DataError) as only:
+        story.check_notebooks(["story-sv.ipynb"])
+    assert len(only.value.problems) == 1
+
+
+def test_a_project_speaks_only_its_languages(tmp_path: Path) -> None:
+    story = explainer.load_project(TINY)
+    assert story.language(None) == "en" and story.language("sv") == "sv"
+    with pytest.raises(DataError) as refused:
+        story.language("de")
+    (problem,) = refused.value.problems
+    assert (problem.file, problem.row, problem.field) == (str(TINY / "story.yml"), 0, "languages")
+    assert problem.message == "the story has no language 'de' (it has en, sv)"
