@@ -34,7 +34,9 @@ from benchmarks.results import write_section  # noqa: E402
 
 TITLE = "Mutation testing (make mutation)"
 # The verdicts, as mutmut names them (mutmut.stats.status_by_exit_code), in table order.
-COLUMNS = ["killed", "survived", "no tests", "timeout", "suspicious"]
+COLUMNS = ["killed", "survived", "no tests", "timeout", "suspicious", "not run"]
+# What mutmut names a mutant it did not finish (the run was stopped before it).
+NOT_RUN = {"not checked", "check was interrupted by user"}
 
 
 @contextlib.contextmanager
@@ -49,10 +51,12 @@ def inside(folder: Path) -> Iterator[None]:
 
 
 def status_of(exit_code: int | None) -> str:
-    """mutmut's verdict; what fits no column (segfault, not checked...) counts as suspicious."""
+    """mutmut's verdict; what fits no other column (a segfault, a type check) is suspicious."""
     from mutmut.stats import status_by_exit_code
 
     status = str(status_by_exit_code[exit_code])
+    if status in NOT_RUN:
+        return "not run"
     return status if status in COLUMNS else "suspicious"
 
 
@@ -201,7 +205,7 @@ def main() -> int:
                 counts[status] += 1
                 function, first = function_span(source, key)
                 per_function.setdefault(f"{module}::{function}", Counter())[status] += 1
-                if status == "killed":
+                if status in ("killed", "not run"):
                     continue
                 line, old, new = changed_lines(diff_of(key, module), lines, first)
                 rows.append((line, function, key.rpartition(".")[2], status, old, new))
@@ -211,8 +215,14 @@ def main() -> int:
     total = Counter[str]()
     for counts in per_module.values():
         total.update(counts)
-    n = sum(total.values())
+    n = sum(total.values()) - total["not run"]  # the mutants mutmut gave a verdict on
     score = total["killed"] / n if n else 0.0
+    unfinished = (
+        f" The run did not finish: {total['not run']} mutants were not run, and the score "
+        "is of those that were."
+        if total["not run"]
+        else ""
+    )
 
     out = [
         f"Measured {dt.date.today().isoformat()} on {platform.system()} {platform.machine()} "
@@ -224,7 +234,7 @@ def main() -> int:
         "",
         f"**Score: {score:.1%}** of {n} mutants killed ({total['killed']} killed, "
         f"{total['survived']} survived, {total['no tests']} with no test reaching them, "
-        f"{total['timeout']} timed out, {total['suspicious']} suspicious).",
+        f"{total['timeout']} timed out, {total['suspicious']} suspicious).{unfinished}",
         "",
         "Mutated: " + ", ".join(f"`{m}`" for m in modules) + ". mutmut mutates function and "
         "method bodies only: module-level code (such as `_MEMBER_KINDS` in `_status.py`) is "
@@ -249,21 +259,25 @@ def main() -> int:
         "|---|---|" + "---|" * len(COLUMNS) + "---|",
     ]
     for module, counts in per_module.items():
-        m = sum(counts.values())
+        name = module.removeprefix("src/explainer/")
+        run = sum(counts.values()) - counts["not run"]
+        module_score = f"{counts['killed'] / run:.1%}" if run else "(none run)"
         out.append(
-            f"| `{module.removeprefix('src/explainer/')}` | {m} | "
+            f"| `{name}` | {sum(counts.values())} | "
             + " | ".join(str(counts[c]) for c in COLUMNS)
-            + f" | {counts['killed'] / m:.1%} |"
-            if m
-            else f"| `{module.removeprefix('src/explainer/')}` | 0 |" + " |" * (len(COLUMNS) + 1)
+            + f" | {module_score} |"
         )
-    out.append(f"| all | {n} | " + " | ".join(str(total[c]) for c in COLUMNS) + f" | {score:.1%} |")
-    out += ["", "Per function (mutants: killed / total):", ""]
+    out.append(
+        f"| all | {sum(total.values())} | "
+        + " | ".join(str(total[c]) for c in COLUMNS)
+        + f" | {score:.1%} |"
+    )
+    out += ["", "Per function (mutants: killed / run):", ""]
     for module in modules:
         items = [
-            f"`{name.split('::')[1]}` {c['killed']}/{sum(c.values())}"
+            f"`{name.split('::')[1]}` {c['killed']}/{sum(c.values()) - c['not run']}"
             for name, c in per_function.items()
-            if name.startswith(module + "::")
+            if name.startswith(module + "::") and sum(c.values()) > c["not run"]
         ]
         if items:
             out.append(f"- `{module.removeprefix('src/explainer/')}`: " + ", ".join(items))

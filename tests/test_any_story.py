@@ -21,7 +21,7 @@ from explainer import DataError
 from explainer.language._i18n import LOCALE_DIR, format_day
 from explainer.surfaces._export import export
 from explainer.surfaces._new import NewStoryError, new_story
-from explainer.views._moments import view_spec
+from explainer.views._moments import members_state, quotes_state, view_spec
 
 from .conftest import NEU, TINY, copy_project
 
@@ -234,13 +234,25 @@ def test_the_front_end_reads_every_key_the_view_model_writes(tiny: explainer.Dat
     script = "\n".join(p.read_text(encoding="utf-8") for p in FRONT.glob("*.js"))
     spec = view_spec(tiny, "en")
     keys = _keys(spec) | _keys(spec["events"][3]["changes"], "changes")
+    # A status's style: its keys, not the statuses (which are data).
     keys = {k: v for k, v in keys.items() if not k.isdigit() and not v.startswith("spec.styles.")}
+    keys |= _keys(spec["styles"]["joined"], "styles.joined")
+    # The members table and the quote cards drawn on their own (not in the linked view).
+    alone = _keys(members_state(tiny, tiny.start, "en"), "members")
+    alone |= _keys(quotes_state(tiny, "en"), "quotes")
+    data_keys = ("members.styles.", "members.labels.", "members.strings")
+    keys |= {
+        k: v
+        for k, v in alone.items()
+        if k not in keys and not k.isdigit() and not v.startswith(data_keys)
+    }
     unread = sorted(
         where for key, where in keys.items()
         if not re.search(rf"[.\[\"']{re.escape(key)}\b", script)
     )  # fmt: skip
     assert unread == []
     assert {"title", "map_title", "caption", "announce", "description", "quotes"} <= set(keys)
+    assert {"fill", "dash", "symbol", "explain", "moment", "groups", "empty"} <= set(keys)
 
 
 def test_a_project_names_its_missing_or_broken_notebooks(tmp_path: Path) -> None:
