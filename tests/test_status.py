@@ -183,6 +183,18 @@ def test_an_undated_joining_is_bounded_by_its_own_record(tiny: Dataset) -> None:
     )  # fmt: skip
 
 
+def test_a_record_s_bounds_and_sources_outweigh_the_list_s(tiny: Dataset) -> None:
+    # tiny's record ends on the list's day and cites the list's source: here neither.
+    own = UndatedChange(iso3="DNK", change="joined", not_before=LAUNCH,
+                        not_after=D(2020, 12, 1), sources=["launch-list"])  # fmt: skip
+    data = _with(tiny, undated=(own, *(u for u in tiny.undated if u.iso3 != "DNK")))
+    status = data.status_on("DNK", SECOND)
+    assert (status.kind, status.not_before, status.not_after, status.sources) == (
+        StatusKind.JOINED_UNDATED, LAUNCH, D(2020, 12, 1), ("launch-list",)
+    )  # fmt: skip
+    assert tiny.lists[1].meta.sources != ["launch-list"]
+
+
 def test_without_a_record_an_undated_joining_is_bounded_by_its_list(tiny: Dataset) -> None:
     data = _with(tiny, undated=tuple(u for u in tiny.undated if u.iso3 != "DNK"))
     status = data.status_on("DNK", SECOND)
