@@ -278,3 +278,33 @@ def test_countries_follow_the_map_s_traces_with_their_sizes(tiny: Dataset) -> No
     assert [c["iso3"] for c in spec["countries"]] == ["SWE", "NOR", "ISL", "FIN", "DNK"]
     # tiny's countries are squares of one degree at 50-51°N: about 70 by 110 km.
     assert all(60 <= c["size_km"] <= 115 for c in spec["countries"])
+
+
+def test_a_range_of_days_is_captioned_as_days_a_month_as_a_month(tiny: Dataset) -> None:
+    meeting = tiny.events[1].model_copy(update={"precision": "range", "end": dt.date(2020, 6, 3)})
+    data = _with(tiny, events=(tiny.events[0], meeting, *tiny.events[2:]))
+    caption = _moments(data, "en")["iceland"]["caption"]
+    assert caption.startswith("Known members on ") and caption.endswith(": 4 countries")
+    assert _moments(data, "en")["later"]["caption"].startswith("Known members, ")
+
+
+def test_the_key_explains_the_uncertain_statuses(tiny: Dataset) -> None:
+    styles = view_spec(tiny, "en")["styles"]
+    assert styles["may_have_joined"]["explain"] == (
+        "In the later list; whether already on this date is not known."
+    )
+    assert styles["joined"]["explain"] == ""
+
+
+def test_a_count_belongs_to_the_first_event_that_shows_it_even_the_first(
+    tiny: Dataset,
+) -> None:
+    # A count holds from its day to the next list: both events of this timeline show it.
+    count = ReportedCount(
+        date=PartialDate.parse("2020-06-01"), count=7, named="none", sources=["later-list"]
+    )
+    data = _with(tiny, events=tiny.events[1:3], counts=(count,))
+    assert [data.count_of_event(e.id) for e in data.events] == [count, None]
+    moments = _moments(data, "en")
+    assert moments["iceland"]["map_subtitle"].startswith("According to Later list: 7 countries")
+    assert moments["finland-leaves"]["map_subtitle"] == ""
