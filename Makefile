@@ -104,7 +104,7 @@ bench: install
 # Mutation testing of the engine's core modules ([tool.mutmut] in pyproject.toml): mutmut
 # runs in a fresh staged copy of the project (scripts/mutation_stage.py) and
 # benchmarks/mutation_report.py writes the score and the surviving mutants into
-# benchmarks/RESULTS.md. About 40 minutes on 2 cores. To look at a mutant afterwards:
+# benchmarks/RESULTS.md. About 80 minutes on 2 cores. To look at a mutant afterwards:
 # cd build/mutation && ../../.venv/bin/mutmut show NAME (or: mutmut browse).
 MUTATION_STAGE := build/mutation
 MUTMUT_CHILDREN ?= 2
