@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,12 @@ def dataset() -> explainer.Dataset:
 @pytest.fixture(scope="session")
 def tiny() -> explainer.Dataset:
     return explainer.load_dataset(project=TINY)
+
+
+def with_records(data: explainer.Dataset, **records: object) -> explainer.Dataset:
+    """``data`` with some of its records replaced, for rules the reading layer would
+    refuse or a fixture lacks: the model on its own, without files."""
+    return dataclasses.replace(data, **records)  # type: ignore[arg-type]
 
 
 def copy_project(source: Path, target: Path) -> Path:

@@ -7,7 +7,6 @@ every boundary: a list's date, a dated change, a last attestation, a group acces
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -17,6 +16,8 @@ from explainer.model._dates import PartialDate
 from explainer.model._schema import DatedChange, UndatedChange
 from explainer.views._labels import country_detail, group_label, status_name
 from explainer.views._moments import members_state
+
+from .conftest import with_records
 
 D = dt.date
 LAUNCH, SECOND, THIRD = D(2020, 1, 1), D(2021, 1, 31), D(2021, 12, 31)
@@ -146,10 +147,6 @@ def test_the_members_table_has_the_group_column_the_story_names(tiny: Dataset) -
 # lacks, put together with dataclasses.replace, to pin each rule on its boundary.
 
 
-def _with(tiny: Dataset, **records: object) -> Dataset:
-    return dataclasses.replace(tiny, **records)  # type: ignore[arg-type]
-
-
 def test_a_status_is_of_the_day_asked_about(tiny: Dataset) -> None:
     for iso3, on, *_ in CASES:
         assert tiny.status_on(iso3, on).on == on
@@ -158,7 +155,7 @@ def test_a_status_is_of_the_day_asked_about(tiny: Dataset) -> None:
 def test_a_list_of_the_same_day_outweighs_a_dated_change(tiny: Dataset) -> None:
     # Sweden "joined" on the day of the first list: the list says founding member.
     same_day = DatedChange(date=LAUNCH, iso3="SWE", change="joined", sources=["launch-list"])
-    data = _with(tiny, changes=(same_day, *tiny.changes))
+    data = with_records(tiny, changes=(same_day, *tiny.changes))
     status = data.status_on("SWE", LAUNCH)
     assert (status.kind, status.since) == (StatusKind.FOUNDING, LAUNCH)
 
@@ -166,7 +163,7 @@ def test_a_list_of_the_same_day_outweighs_a_dated_change(tiny: Dataset) -> None:
 def test_a_joining_dated_on_the_day_of_its_first_list_is_dated(tiny: Dataset) -> None:
     dated = DatedChange(date=SECOND, iso3="DNK", change="joined", sources=["later-list"])
     undated = tuple(u for u in tiny.undated if u.iso3 != "DNK")
-    data = _with(tiny, changes=(*tiny.changes, dated), undated=undated)
+    data = with_records(tiny, changes=(*tiny.changes, dated), undated=undated)
     status = data.status_on("DNK", SECOND)
     assert (status.kind, status.since, status.sources) == (
         StatusKind.JOINED, SECOND, ("later-list",)
@@ -177,7 +174,7 @@ def test_an_undated_joining_is_bounded_by_its_own_record(tiny: Dataset) -> None:
     # Another country's undated joining, listed first, is not Denmark's.
     other = UndatedChange(iso3="ISL", change="joined", not_before=D(2019, 1, 1),
                           not_after=LAUNCH, sources=["launch-list"])  # fmt: skip
-    status = _with(tiny, undated=(other, *tiny.undated)).status_on("DNK", SECOND)
+    status = with_records(tiny, undated=(other, *tiny.undated)).status_on("DNK", SECOND)
     assert (status.kind, status.not_before, status.not_after, status.sources) == (
         StatusKind.JOINED_UNDATED, LAUNCH, SECOND, ("later-list",)
     )  # fmt: skip
@@ -187,7 +184,7 @@ def test_a_record_s_bounds_and_sources_outweigh_the_list_s(tiny: Dataset) -> Non
     # tiny's record ends on the list's day and cites the list's source: here neither.
     own = UndatedChange(iso3="DNK", change="joined", not_before=LAUNCH,
                         not_after=D(2020, 12, 1), sources=["launch-list"])  # fmt: skip
-    data = _with(tiny, undated=(own, *(u for u in tiny.undated if u.iso3 != "DNK")))
+    data = with_records(tiny, undated=(own, *(u for u in tiny.undated if u.iso3 != "DNK")))
     status = data.status_on("DNK", SECOND)
     assert (status.kind, status.not_before, status.not_after, status.sources) == (
         StatusKind.JOINED_UNDATED, LAUNCH, D(2020, 12, 1), ("launch-list",)
@@ -196,7 +193,7 @@ def test_a_record_s_bounds_and_sources_outweigh_the_list_s(tiny: Dataset) -> Non
 
 
 def test_without_a_record_an_undated_joining_is_bounded_by_its_list(tiny: Dataset) -> None:
-    data = _with(tiny, undated=tuple(u for u in tiny.undated if u.iso3 != "DNK"))
+    data = with_records(tiny, undated=tuple(u for u in tiny.undated if u.iso3 != "DNK"))
     status = data.status_on("DNK", SECOND)
     assert (status.kind, status.not_before, status.not_after) == (
         StatusKind.JOINED_UNDATED, None, SECOND
@@ -210,7 +207,7 @@ def test_a_country_no_longer_listed_keeps_its_own_record(tiny: Dataset) -> None:
     assert status.sources == ("launch-list", "later-list")
     other = UndatedChange(iso3="ISL", change="left", not_before=D(2019, 1, 1),
                           not_after=LAUNCH, sources=["launch-list"])  # fmt: skip
-    status = _with(tiny, undated=(other, *tiny.undated)).status_on("NOR", SECOND)
+    status = with_records(tiny, undated=(other, *tiny.undated)).status_on("NOR", SECOND)
     assert (status.kind, status.not_before, status.not_after) == (
         StatusKind.ABSENT, LAUNCH, SECOND
     )  # fmt: skip
@@ -218,7 +215,7 @@ def test_a_country_no_longer_listed_keeps_its_own_record(tiny: Dataset) -> None:
 
 
 def test_without_a_record_an_absence_is_bounded_by_the_list(tiny: Dataset) -> None:
-    data = _with(tiny, undated=tuple(u for u in tiny.undated if u.iso3 != "NOR"))
+    data = with_records(tiny, undated=tuple(u for u in tiny.undated if u.iso3 != "NOR"))
     status = data.status_on("NOR", THIRD)
     assert (status.kind, status.not_before, status.not_after, status.last_attested) == (
         StatusKind.ABSENT, None, THIRD, None
@@ -232,7 +229,7 @@ def test_a_count_counts_from_the_day_after_its_list_to_the_end_of_its_date(
     (count,) = tiny.counts
     assert tiny.reported_count(D(2020, 9, 30)) is count  # the last day of September
     on_list_day = count.model_copy(update={"date": PartialDate.parse("2021-01-31")})
-    data = _with(tiny, counts=(on_list_day,))
+    data = with_records(tiny, counts=(on_list_day,))
     assert data.reported_count(SECOND) is None, "the list of that day replaces it"
 
 
@@ -242,7 +239,7 @@ def test_a_count_belongs_to_the_first_event_that_shows_it(tiny: Dataset) -> None
     october = later.model_copy(update={"id": "october", "date": PartialDate.parse("2020-10-01")})
     november = later.model_copy(update={"id": "november", "date": PartialDate.parse("2020-11-01")})
     events = (*tiny.events[:3], october, november, tiny.events[3])
-    data = _with(tiny, events=events)
+    data = with_records(tiny, events=events)
     assert [data.count_of_event(e.id) for e in events] == [None, None, None, count, None, None]
     assert tiny.count_of_event("launch") is None
 
@@ -251,7 +248,7 @@ def test_a_count_known_to_the_day_is_a_step_of_the_map(tiny: Dataset) -> None:
     (count,) = tiny.counts
     assert D(2020, 9, 1) not in tiny.steps  # September 2020: no day, no step
     day = count.model_copy(update={"date": PartialDate.parse("2020-09-15")})
-    assert D(2020, 9, 15) in _with(tiny, counts=(day,)).steps
+    assert D(2020, 9, 15) in with_records(tiny, counts=(day,)).steps
 
 
 def test_events_and_their_quotes_by_id(tiny: Dataset) -> None:

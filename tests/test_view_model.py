@@ -13,7 +13,6 @@ surviving mutant of ``_moments`` changed what a page shows and no test saw it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -30,12 +29,10 @@ from explainer.views._moments import (
     view_spec,
 )
 
+from .conftest import with_records
+
 Dataset = explainer.Dataset
 START = dt.date(2020, 1, 1)  # the first list, the day the record begins
-
-
-def _with(tiny: Dataset, **records: object) -> Dataset:
-    return dataclasses.replace(tiny, **records)  # type: ignore[arg-type]
 
 
 def _moments(data: Dataset, lang: str) -> dict[str, dict[str, Any]]:
@@ -53,9 +50,9 @@ def test_a_page_opens_on_the_first_event_on_or_after_the_record_begins(tiny: Dat
     assert tiny.start == START == tiny.events[0].last_day
     assert default_event(tiny).id == "launch"  # an event on the first list's day counts
     early = tiny.events[0].model_copy(update={"id": "prelude", "date": PartialDate.parse("2019")})
-    assert default_event(_with(tiny, events=(early, *tiny.events))).id == "launch"
+    assert default_event(with_records(tiny, events=(early, *tiny.events))).id == "launch"
     # A story whose events all come before its record opens on its first event.
-    assert default_event(_with(tiny, events=(early,))).id == "prelude"
+    assert default_event(with_records(tiny, events=(early,))).id == "prelude"
 
 
 # -- the map's headline, its sentence, the caption and what a screen reader says
@@ -128,15 +125,21 @@ def test_before_the_record_begins_the_map_says_so(tiny: Dataset) -> None:
 
 
 def test_a_map_without_members_says_so(tiny: Dataset) -> None:
-    assert map_description(_with(tiny, countries={}), START, "en") == "The map shows no members."
-    assert map_description(_with(tiny, countries={}), START, "sv") == "Kartan visar inga medlemmar."
+    assert (
+        map_description(with_records(tiny, countries={}), START, "en")
+        == "The map shows no members."
+    )
+    assert (
+        map_description(with_records(tiny, countries={}), START, "sv")
+        == "Kartan visar inga medlemmar."
+    )
 
 
 def test_a_count_without_names_is_its_own_event_s_alone(tiny: Dataset) -> None:
     count = ReportedCount(
         date=PartialDate.parse("2020-06-01"), count=7, named="none", sources=["later-list"]
     )
-    moments = _moments(_with(tiny, counts=(count,)), "en")
+    moments = _moments(with_records(tiny, counts=(count,)), "en")
     assert moments["iceland"]["map_title"] == "1 June 2020: 7 countries reported, 4 known by name"
     assert moments["iceland"]["map_subtitle"] == (
         "According to Later list: 7 countries, none of them named."
@@ -175,7 +178,7 @@ def test_before_the_record_begins_the_table_lists_no_one(tiny: Dataset) -> None:
 
 def test_the_table_s_countries_go_by_name_in_the_reader_s_language(tiny: Dataset) -> None:
     sweden = tiny.countries["SWE"].model_copy(update={"names": _both("Albion", "Öland")})
-    data = _with(tiny, countries={**tiny.countries, "SWE": sweden})
+    data = with_records(tiny, countries={**tiny.countries, "SWE": sweden})
     assert [c["iso3"] for c in members_state(data, START, "en")["countries"]] == [
         "SWE", "DNK", "FIN", "ISL", "NOR"
     ]  # fmt: skip
@@ -198,7 +201,7 @@ def test_an_event_s_notes_and_place_are_shown_in_the_reader_s_language(tiny: Dat
     launch = tiny.events[0].model_copy(
         update={"notes": _both("A note.", "En anm."), "place": _both("Brussels", "Bryssel")}
     )
-    data = _with(tiny, events=(launch, *tiny.events[1:]))
+    data = with_records(tiny, events=(launch, *tiny.events[1:]))
     for lang, notes, place in [("en", "A note.", "Brussels"), ("sv", "En anm.", "Bryssel")]:
         moments = _moments(data, lang)
         assert (moments["launch"]["notes"], moments["launch"]["place"]) == (notes, place)
@@ -231,14 +234,14 @@ def test_labels_give_the_record_s_first_day_and_the_grouping(tiny: Dataset) -> N
     assert labels["start"] == "1 januari 2020"
     assert labels["no_members"] == "Inga medlemmar ännu: uppgifterna börjar den 1 januari 2020."
     assert labels["group"] == "EU"
-    ungrouped = _with(tiny, manifest=tiny.manifest.model_copy(update={"group": None}))
+    ungrouped = with_records(tiny, manifest=tiny.manifest.model_copy(update={"group": None}))
     assert view_spec(ungrouped, "en")["labels"]["group"] == ""
 
 
 def test_a_content_note_is_shown_only_when_the_story_has_one(tiny: Dataset) -> None:
     assert view_spec(tiny, "en")["content_note"] == ""
     noted = tiny.manifest.model_copy(update={"content_note": _both("Hard reading.", "Svårt.")})
-    assert view_spec(_with(tiny, manifest=noted), "sv")["content_note"] == "Svårt."
+    assert view_spec(with_records(tiny, manifest=noted), "sv")["content_note"] == "Svårt."
 
 
 def test_the_source_list_quotes_titles_brackets_none_and_says_undated(tiny: Dataset) -> None:
@@ -246,7 +249,7 @@ def test_the_source_list_quotes_titles_brackets_none_and_says_undated(tiny: Data
         update={"supplied_title": _both("The list", "Listan"), "date_published": None,
                 "url": None}
     )  # fmt: skip
-    data = _with(tiny, sources={**tiny.sources, "launch-list": launch})
+    data = with_records(tiny, sources={**tiny.sources, "launch-list": launch})
     by_label = {s["label"]: s for s in view_spec(data, "sv")["sources"]}
     assert list(by_label) == ["Den senare listan", "Lanseringslistan"]  # by name
     assert by_label["Den senare listan"] == {
@@ -282,7 +285,7 @@ def test_countries_follow_the_map_s_traces_with_their_sizes(tiny: Dataset) -> No
 
 def test_a_range_of_days_is_captioned_as_days_a_month_as_a_month(tiny: Dataset) -> None:
     meeting = tiny.events[1].model_copy(update={"precision": "range", "end": dt.date(2020, 6, 3)})
-    data = _with(tiny, events=(tiny.events[0], meeting, *tiny.events[2:]))
+    data = with_records(tiny, events=(tiny.events[0], meeting, *tiny.events[2:]))
     caption = _moments(data, "en")["iceland"]["caption"]
     assert caption.startswith("Known members on ") and caption.endswith(": 4 countries")
     assert _moments(data, "en")["later"]["caption"].startswith("Known members, ")
@@ -303,7 +306,7 @@ def test_a_count_belongs_to_the_first_event_that_shows_it_even_the_first(
     count = ReportedCount(
         date=PartialDate.parse("2020-06-01"), count=7, named="none", sources=["later-list"]
     )
-    data = _with(tiny, events=tiny.events[1:3], counts=(count,))
+    data = with_records(tiny, events=tiny.events[1:3], counts=(count,))
     assert [data.count_of_event(e.id) for e in data.events] == [count, None]
     moments = _moments(data, "en")
     assert moments["iceland"]["map_subtitle"].startswith("According to Later list: 7 countries")
