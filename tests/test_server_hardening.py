@@ -49,9 +49,23 @@ class Server:
                 continue
         return count
 
-    def wait_for_kernels(self, count: int, seconds: float = 90) -> int:
+    def wait_for_kernels(self, count: int, seconds: float = 90, steady: float = 12) -> int:
+        """The number of kernels once it has held at ``count`` for ``steady`` seconds.
+
+        A passing moment does not do: kernels are culled one cull tick at a time
+        (every 5 s here) while the pool refills, so the count can touch ``count``
+        between a cull and a refill with a page's kernel still running.
+        """
         deadline = time.monotonic() + seconds
-        while self.kernels() != count and time.monotonic() < deadline:
+        held_since = None
+        while time.monotonic() < deadline:
+            now = time.monotonic()
+            if self.kernels() != count:
+                held_since = None
+            elif held_since is None:
+                held_since = now
+            elif now - held_since >= steady:
+                break
             time.sleep(1)
         return self.kernels()
 
