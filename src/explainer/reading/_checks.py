@@ -171,15 +171,15 @@ def _lists_add_up(
                 reader.problem(
                     meta_file, 1, field, f"the list says {stated} but {lst.file} has {found}"
                 )
-    for row, record in undated_rows if data.lists else ():
+    # An undated change lies between two published lists; in a story without lists
+    # it has nothing to lie between and would silently show nothing.
+    must = "must be the date of a membership list (a file in membership/)"
+    if not data.lists:
+        must += ", and there is none: add the lists the change lies between"
+    for row, record in undated_rows:
         for field in ("not_before", "not_after"):
             if getattr(record, field) not in list_dates:
-                reader.problem(
-                    reader.root / UNDATED,
-                    row.line,
-                    field,
-                    "must be the date of a membership list (a file in membership/)",
-                )
+                reader.problem(reader.root / UNDATED, row.line, field, must)
     for earlier, later in zip(data.lists, data.lists[1:], strict=False):
         expected = set(earlier.members)
         for change in data.changes:

@@ -11,7 +11,6 @@ import os
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -221,8 +220,3 @@ def _story_catalogs(
                            f"{', '.join(ENGINE_LANGUAGES)}): translate its explainer.pot into "
                            f"{CATALOG_FOLDER}/{spec.code}.po")  # fmt: skip
     return catalogs
-
-
-def context(manifest: Manifest | None) -> dict[str, Any]:
-    """The validation context of a story's records: its languages."""
-    return {"languages": list(manifest.codes if manifest else ENGINE_LANGUAGES)}
