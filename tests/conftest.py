@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,6 +33,16 @@ def with_records(data: explainer.Dataset, **records: object) -> explainer.Datase
     """``data`` with some of its records replaced, for rules the reading layer would
     refuse or a fixture lacks: the model on its own, without files."""
     return dataclasses.replace(data, **records)  # type: ignore[arg-type]
+
+
+ISLAND = re.compile(
+    r'<script type="application/json" data-explainer-view="[^"]+">(.*?)</script>', re.S
+)
+
+
+def islands(page: str) -> list[dict[str, Any]]:
+    """The views a page paints, as the JSON it paints them from."""
+    return [json.loads(text) for text in ISLAND.findall(page)]
 
 
 def copy_project(source: Path, target: Path) -> Path:

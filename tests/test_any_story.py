@@ -7,7 +7,6 @@ German-only story whose interface strings come from its own ``locale/de.po``.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import stat
 from pathlib import Path
@@ -23,16 +22,9 @@ from explainer.surfaces._export import export
 from explainer.surfaces._new import NewStoryError, new_story
 from explainer.views._moments import members_state, quotes_state, view_spec
 
-from .conftest import NEU, TINY, copy_project
+from .conftest import NEU, TINY, copy_project, islands
 
 D = dt.date
-ISLAND = re.compile(
-    r'<script type="application/json" data-explainer-view="[^"]+">(.*?)</script>', re.S
-)
-
-
-def islands(page: str) -> list[dict[str, Any]]:
-    return [json.loads(text) for text in ISLAND.findall(page)]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -22,16 +21,7 @@ from explainer.surfaces import _export
 from explainer.surfaces._export import export
 from explainer.views._moments import view_spec
 
-from .conftest import TINY
-
-ISLAND = re.compile(
-    r'<script type="application/json" data-explainer-view="[^"]+">(.*?)</script>', re.S
-)
-
-
-def islands(page: str) -> list[dict[str, Any]]:
-    """The views a page paints, as the JSON it paints them from."""
-    return [json.loads(text) for text in ISLAND.findall(page)]
+from .conftest import TINY, islands
 
 
 @pytest.fixture(scope="module")
