@@ -15,8 +15,10 @@ HUB_STAMP  := deploy/jupyterhub/node_modules/.installed-stamp
 
 install: $(STAMP)
 
-# The Voilà template is installed as shared data (a copy): reinstall when it changes.
-$(STAMP): pyproject.toml $(wildcard src/explainer/share/jupyter/voila/templates/explainer/*)
+# The Voilà template and JupyterLab's settings are installed as shared data (copies):
+# reinstall when they change.
+$(STAMP): pyproject.toml $(wildcard src/explainer/share/jupyter/voila/templates/explainer/*) \
+		$(wildcard src/explainer/share/jupyter/lab/settings/overrides.d/*)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,hub]'

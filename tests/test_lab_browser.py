@@ -109,8 +109,28 @@ def test_the_linked_view_is_there_on_opening_with_no_kernel(
     assert "#" + second.id not in page.url, "inside JupyterLab the address is JupyterLab's"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "lab-en-opened-no-kernel.png"))
+    # JupyterLab asks about its news feed a few seconds after opening, unless it is off.
+    page.wait_for_timeout(5000)
+    assert page.get_by_text("official Jupyter news").count() == 0, "no question, no request"
     page.close()
     assert (notebooks / "explainer-en.ipynb").read_bytes() == before
+
+
+NOTIFICATION = "/lab/api/settings/@jupyterlab/apputils-extension:notification"
+
+
+def test_jupyterlab_neither_fetches_news_nor_checks_for_updates(
+    lab: Callable[[bool], tuple[str, Path]],
+) -> None:
+    # Either would have JupyterLab's server send a request off the machine (a news feed,
+    # PyPI): the package's settings turn both off, so JupyterLab does not even ask (the
+    # page's side is checked by test_the_linked_view_is_there_on_opening_with_no_kernel).
+    url, _ = lab(False)
+    with urllib.request.urlopen(url + NOTIFICATION, timeout=10) as response:
+        defaults = json.load(response)["schema"]["properties"]
+    assert (defaults["fetchNews"]["default"], defaults["checkForUpdates"]["default"]) == (
+        "false", False,
+    )  # fmt: skip
 
 
 def test_a_run_from_the_start_joins_the_kernel_and_changes_nothing_on_disk(
